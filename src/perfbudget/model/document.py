@@ -1,0 +1,64 @@
+"""The document: one source file and everything recognised in it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from perfbudget.model.findings import Finding
+from perfbudget.model.source import SourceRef
+from perfbudget.model.tables import Row, Table
+
+
+class SourceFile(BaseModel):
+    path: str
+    name: str
+    sha256: str
+    size: int
+    format: str  # "text" | "docx" | "xlsx" | "pdf"
+    encoding: str | None = None  # text files only
+
+
+class Document(BaseModel):
+    """A disclosure or performance document.
+
+    ``family`` is ``budget_disclosure`` (部门预算公开), ``final_account_disclosure`` (部门决算公开),
+    ``performance`` (绩效目标/自评/评价) or ``unknown``; ``stage`` is 预算 or 决算.
+    """
+
+    source: SourceFile
+    family: str = "unknown"
+    department: str | None = None
+    fiscal_year: int | None = None
+    stage: str | None = None
+    money_unit: str | None = None
+    tables: list[Table] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)  # reader findings: parts that could not be placed
+
+    def table(self, table_id: str) -> Table:
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise KeyError(table_id)
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+    def ref(self, table: Table, row: Row | None = None, column: str | None = None) -> SourceRef:
+        """The full source reference of a table, a row or a cell."""
+        line, page = table.line, table.page
+        row_index = None
+        if row is not None:
+            row_index = table.rows.index(row)
+            line, page = row.line or line, row.page or page
+            cell = row.cells.get(column) if column else None
+            if cell is not None:
+                line, page = cell.line or line, cell.page or page
+        return SourceRef(
+            file=self.source.path,
+            line=line,
+            page=page,
+            sheet=table.sheet,
+            table=table.id,
+            row=row_index,
+            column=column,
+        )

@@ -1,0 +1,102 @@
+"""Tables as printed: multi-level column headers, rows with classification codes, cells."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Cell(BaseModel):
+    """One printed cell.
+
+    ``text`` is the cell as printed (whitespace normalised); ``value`` is its number when it is
+    a measure: ``None`` means the cell was empty (or held a placeholder such as ``□``), which
+    is not the same as a printed zero.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = ""
+    value: Decimal | None = None
+    line: int | None = None
+    page: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None
+
+
+class Column(BaseModel):
+    """A leaf column. ``header`` is the header path from the top header row down to the leaf."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    header: list[str]
+    side: str | None = None
+    measure: bool = True
+
+
+class RowRole(StrEnum):
+    TOTAL = "total"  # 合计, 总计, 本年收入合计 …
+    GROUP = "group"  # a row that sums rows below it (类, 款, a unit in a project list)
+    ITEM = "item"  # a leaf row
+    NOTE = "note"  # a row that carries no figures (a label-only line)
+
+
+class Row(BaseModel):
+    """A logical row.
+
+    ``code`` is the classification code as printed (功能分类 3/5/7 digits, 经济分类 3/5 digits,
+    收入分类); where a row is named but not coded (``一、一般公共服务支出``) and the name resolves
+    in the reference data, ``code`` holds that code and ``code_inferred`` is true.
+    """
+
+    label: str
+    code: str | None = None
+    code_system: str | None = None  # "functional" | "economic" | "economic_dept" | "revenue"
+    code_inferred: bool = False
+    level: int | None = None  # 1 类, 2 款, 3 项 (by code length); 0 for totals
+    role: RowRole = RowRole.ITEM
+    side: str | None = None  # "income" | "expenditure" in two-sided tables
+    group: str | None = None  # e.g. "人员经费"/"公用经费" in the basic-expenditure table
+    line: int | None = None
+    page: int | None = None
+    cells: dict[str, Cell] = Field(default_factory=dict)
+
+    def value(self, key: str) -> Decimal | None:
+        cell = self.cells.get(key)
+        return None if cell is None else cell.value
+
+
+class Table(BaseModel):
+    """A recognised table: its standard kind, its title as printed, headers and rows."""
+
+    id: str
+    kind: str  # standard kind id, e.g. "expenditure_summary"; "generic" when unknown
+    kind_name: str  # the kind's standard Chinese name
+    title: str  # as printed
+    label: str | None = None  # 公开01表, 预算公开表1, 表一 …
+    unit: str | None = None  # 万元, 元
+    columns: list[Column] = Field(default_factory=list)
+    header_rows: list[list[str]] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    declared_empty: bool = False  # printed as 本表无数据
+    line: int | None = None
+    page: int | None = None
+    sheet: str | None = None
+
+    def column(self, key: str) -> Column | None:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        return None
+
+    def measure_keys(self, side: str | None = None) -> list[str]:
+        return [c.key for c in self.columns if c.measure and (side is None or c.side == side)]
+
+    def find_rows(self, label: str, side: str | None = None) -> list[Row]:
+        return [r for r in self.rows if r.label == label and (side is None or r.side == side)]

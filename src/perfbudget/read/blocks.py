@@ -1,0 +1,65 @@
+"""The format-independent stream every reader produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfbudget.model.document import SourceFile
+
+
+@dataclass(slots=True)
+class RawCell:
+    """A cell as printed: its text (paragraphs joined by ``\\n``) and where it starts."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class RawRow:
+    """A paragraph (``grid is None``, one cell) or one row of a physical table.
+
+    ``grid`` numbers the physical tables of the file (a Word table, a worksheet, a run of
+    table lines in a text file); ``heading`` is true for paragraphs marked as headings.
+    """
+
+    cells: list[RawCell]
+    line: int | None = None
+    page: int | None = None
+    grid: int | None = None
+    sheet: str | None = None
+    heading: bool = False
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.grid is None
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    @property
+    def filled(self) -> list[RawCell]:
+        return [c for c in self.cells if c.text]
+
+    @property
+    def text(self) -> str:
+        """All non-empty cell texts joined by a space (for title and label matching)."""
+        return " ".join(c.text for c in self.cells if c.text)
+
+
+@dataclass(slots=True)
+class ReadProblem:
+    """Something a reader met but could not place (kept and reported, never dropped)."""
+
+    line: int | None
+    page: int | None
+    message: str
+
+
+@dataclass
+class RawDocument:
+    source: SourceFile
+    rows: list[RawRow]
+    problems: list[ReadProblem] = field(default_factory=list)

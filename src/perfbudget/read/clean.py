@@ -1,0 +1,35 @@
+"""Cell-text cleaning shared by every reader: markup noise out, printed text kept."""
+
+from __future__ import annotations
+
+import re
+
+# Markup that converters leave in cells and paragraphs: HTML tags, Markdown bold, Word bookmarks.
+_TAGS = re.compile(r"</?(?:b|p|sub|sup|strong|em|i|u|br|span)\s*/?>", re.IGNORECASE)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+# Blank-ish characters that frame cells: ASCII space, ideographic space, no-break space, BOM.
+STRIP_CHARS = " \u3000\u00a0\ufeff\u200b\t\r\n"
+
+
+def clean(text: str) -> str:
+    """Remove markup noise and framing blanks; keep everything else as printed."""
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    if "[bookmark:" in text:
+        text = _BOOKMARK.sub("", text)
+    if "**" in text:
+        text = text.replace("**", "")
+    return text.strip(STRIP_CHARS)
+
+
+def strip_heading(text: str) -> tuple[str, bool]:
+    """Remove a Markdown heading marker; tell whether there was one."""
+    if text.lstrip(" ").startswith("#"):
+        return _HEADING.sub("", text, count=1), True
+    return text, False
+
+
+def squash(text: str) -> str:
+    """A matching key: no whitespace at all (``收     入`` → ``收入``), full-width parens and colons."""
+    return "".join(text.split()).replace("(", "（").replace(")", "）").replace(":", "：")

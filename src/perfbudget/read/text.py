@@ -1,0 +1,146 @@
+"""Plain-text documents (conversions of PDF/Word) in the two table layouts found in the wild.
+
+* **row per line** (layout R): a table row is one line, cells separated by TABs; blank lines
+  may fall inside a table at page breaks.
+* **cell per line** (layout C): every cell is a line that starts with one TAB; a blank line
+  ends a row and a second one ends the table; a TAB-less line continues the cell above it,
+  even after a single blank line (a cell's empty paragraph).
+
+Prose lines (no TAB) are paragraphs in both. The layout is chosen by the lines themselves, so a
+file may mix prose with either kind of table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.model.document import SourceFile
+from perfbudget.read.blocks import RawCell, RawDocument, RawRow
+from perfbudget.read.clean import STRIP_CHARS, clean, strip_heading
+from perfbudget.read.decode import decode
+from perfbudget.read.errors import ReadError
+
+_TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*(?:</?b>)?\s*\d+\s*(?:</?b>)?\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
+
+
+def read_text(data: bytes, source: SourceFile) -> RawDocument:
+    text, encoding = decode(data, source.path)
+    source.encoding = encoding
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it does not start a new one
+    if not any(line.strip(STRIP_CHARS) for line in lines):
+        raise ReadError(source.path, "the file holds no text")
+    if _is_cell_per_line(lines):
+        rows = _cell_per_line(lines)
+    else:
+        rows = _row_per_line(lines)
+    return RawDocument(source=source, rows=rows)
+
+
+def _is_cell_per_line(lines: list[str]) -> bool:
+    tab_lines = single = 0
+    for line in lines:
+        if "\t" in line:
+            tab_lines += 1
+            if line.startswith("\t") and line.count("\t") == 1:
+                single += 1
+    return tab_lines > 0 and single >= 0.6 * tab_lines
+
+
+def _paragraph(raw: str, number: int) -> RawRow | None:
+    body, heading = strip_heading(raw)
+    body = clean(body)
+    if not body:
+        return None
+    return RawRow([RawCell(body, number)], line=number, heading=heading)
+
+
+def _row_per_line(lines: list[str]) -> list[RawRow]:
+    rows: list[RawRow] = []
+    grid = -1
+    in_grid = False
+    for number, raw in enumerate(lines, start=1):
+        if "\t" in raw and not _TOC.search(raw):
+            if _TABLE_RULE.match(raw):
+                continue  # a Markdown table rule, not content
+            if not in_grid:
+                grid += 1
+                in_grid = True
+            cells = [RawCell(clean(part), number) for part in raw.rstrip("\r").split("\t")]
+            rows.append(RawRow(cells, line=number, grid=grid))
+            continue
+        paragraph = _paragraph(raw.replace("\t", " "), number)
+        if paragraph is not None:
+            rows.append(paragraph)
+            in_grid = False
+    return rows
+
+
+def _cell_per_line(lines: list[str]) -> list[RawRow]:
+    rows: list[RawRow] = []
+    grid = -1
+    row: RawRow | None = None  # the row being filled
+    cell_parts: list[str] | None = None  # paragraphs of the last cell
+    blanks = 0  # blank lines since the last non-blank line
+    in_grid = False
+
+    def close_cell() -> None:
+        nonlocal cell_parts
+        if row is not None and cell_parts is not None:
+            row.cells[-1].text = clean("\n".join(cell_parts))
+        cell_parts = None
+
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.rstrip("\r")
+        if not stripped:
+            blanks += 1
+            if blanks >= 2 and in_grid:
+                close_cell()
+                in_grid = False
+                row = None
+            continue
+        if stripped.startswith("\t"):
+            parts = stripped[1:].split("\t")
+            if len(parts) > 1:
+                # a row-per-line row inside a cell-per-line file: a row of its own
+                close_cell()
+                if not in_grid:
+                    grid += 1
+                    in_grid = True
+                rows.append(RawRow([RawCell(clean(p), number) for p in parts], line=number, grid=grid))
+                row, blanks = None, 0
+                continue
+            if not in_grid:
+                grid += 1
+                in_grid = True
+                row = None
+            if row is None or blanks >= 1:
+                close_cell()
+                row = RawRow([], line=number, grid=grid)
+                rows.append(row)
+            else:
+                close_cell()
+            row.cells.append(RawCell("", number))
+            cell_parts = [parts[0]]
+            blanks = 0
+            continue
+        # a TAB-less line: continues the cell above inside a table, else a paragraph
+        if in_grid and row is not None and cell_parts is not None and blanks <= 1:
+            if blanks == 1:
+                cell_parts.append("")
+            cell_parts.append(stripped)
+            blanks = 0
+            continue
+        if in_grid and not stripped.strip(STRIP_CHARS):
+            blanks += 1  # a line of blanks between rows counts as a blank line
+            continue
+        close_cell()
+        in_grid, row = False, None
+        blanks = 0
+        paragraph = _paragraph(stripped, number)
+        if paragraph is not None:
+            rows.append(paragraph)
+    close_cell()
+    return rows
