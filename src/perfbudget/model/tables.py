@@ -62,6 +62,7 @@ class Row(BaseModel):
     role: RowRole = RowRole.ITEM
     side: str | None = None  # "income" | "expenditure" in two-sided tables
     group: str | None = None  # e.g. "人员经费"/"公用经费" in the basic-expenditure table
+    parent: int | None = None  # index of the row this row is a part of (a total, a 类, a unit)
     line: int | None = None
     page: int | None = None
     cells: dict[str, Cell] = Field(default_factory=dict)

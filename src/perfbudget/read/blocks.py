@@ -14,6 +14,7 @@ class RawCell:
     text: str
     line: int | None = None
     page: int | None = None
+    indent: int = 0  # leading blanks as printed (项 names are indented under their 款)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,11 @@ def clean(text: str) -> str:
     return text.strip(STRIP_CHARS)
 
 
+def indent_of(text: str) -> int:
+    """How many blanks a printed cell starts with (indentation carries hierarchy)."""
+    return len(text) - len(text.lstrip(" \u3000\u00a0"))
+
+
 def strip_heading(text: str) -> tuple[str, bool]:
     """Remove a Markdown heading marker; tell whether there was one."""
     if text.lstrip(" ").startswith("#"):

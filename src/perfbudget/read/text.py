@@ -16,11 +16,11 @@ import re
 
 from perfbudget.model.document import SourceFile
 from perfbudget.read.blocks import RawCell, RawDocument, RawRow
-from perfbudget.read.clean import STRIP_CHARS, clean, strip_heading
+from perfbudget.read.clean import STRIP_CHARS, clean, indent_of, strip_heading
 from perfbudget.read.decode import decode
 from perfbudget.read.errors import ReadError
 
-_TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*(?:</?b>)?\s*\d+\s*(?:</?b>)?\s*$")
+_TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})(?:\s|</?b>)*\d+(?:\s|</?b>)*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
 
 
@@ -68,7 +68,7 @@ def _row_per_line(lines: list[str]) -> list[RawRow]:
             if not in_grid:
                 grid += 1
                 in_grid = True
-            cells = [RawCell(clean(part), number) for part in raw.rstrip("\r").split("\t")]
+            cells = [RawCell(clean(part), number, None, indent_of(part)) for part in raw.rstrip("\r").split("\t")]
             rows.append(RawRow(cells, line=number, grid=grid))
             continue
         paragraph = _paragraph(raw.replace("\t", " "), number)
@@ -122,7 +122,7 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
                 rows.append(row)
             else:
                 close_cell()
-            row.cells.append(RawCell("", number))
+            row.cells.append(RawCell("", number, None, indent_of(parts[0])))
             cell_parts = [parts[0]]
             blanks = 0
             continue

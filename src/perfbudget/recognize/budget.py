@@ -1,0 +1,194 @@
+"""A budget or final-account disclosure table from its segment: headers, rows, structure."""
+
+from __future__ import annotations
+
+from perfbudget.model.findings import CitedCell, Finding, Severity
+from perfbudget.model.source import SourceRef
+from perfbudget.model.tables import Column, Row, RowRole, Table
+from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.read.clean import squash
+from perfbudget.recognize import structure
+from perfbudget.recognize.headers import build_header, label_columns, table_width
+from perfbudget.recognize.numbers import is_code, parse_amount
+from perfbudget.recognize.references import class_code_by_name, economic_group, is_economic_class_name
+from perfbudget.recognize.rows import Placed, align, build_row, is_data_row
+from perfbudget.recognize.segment import Segment
+from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
+
+
+def build_table(segment: Segment, table_id: str, file: str, findings: list[Finding]) -> Table:
+    kind = segment.kind
+    first = segment.title_row or (segment.body[0] if segment.body else None)
+    table = Table(
+        id=table_id,
+        kind=kind.id if kind else "generic",
+        kind_name=kind.name if kind else "未识别的表格",
+        title=segment.title,
+        label=segment.label,
+        unit=_unit(segment),
+        notes=[n.text for n in segment.notes],
+        declared_empty=segment.declared_empty,
+        line=first.line if first else None,
+        page=first.page if first else None,
+        sheet=first.sheet if first else None,
+    )
+    body = [r for r in segment.body if any(c.text for c in r.cells)]
+    if kind is None:
+        _generic(table, body)
+        return table
+    start = next((i for i, r in enumerate(body) if is_data_row(r)), len(body))
+    header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
+    data_rows = [r for r in body[start:] if not is_column_numbers(r.texts)]
+    if kind.rows == "economic" and _is_triples(header_rows):
+        _economic_triples(table, header_rows, data_rows, file, findings)
+        return table
+    width = table_width(data_rows, header_rows)
+    is_label = label_columns(data_rows, width)
+    header = build_header(header_rows, width, is_label)
+    table.columns = header.columns
+    table.header_rows = header.rows
+    sides = sorted({c.side for c in header.columns}, key=lambda s: (s != "income", s or ""))
+    placed: list[Placed] = []
+    for raw in data_rows:
+        cells = align(raw, width, header.kinds)
+        if cells is None:
+            findings.append(_unplaced(raw, table, file, f"该行有 {len(raw.cells)} 个单元格，表格为 {width} 列，无法对应到列"))
+            continue
+        for side in sides:
+            built = build_row(cells, header.columns, header.kinds, side, raw)
+            if built is not None:
+                if kind.code_system != "functional" and built.row.code:
+                    built.row.code_system = kind.code_system
+                elif built.row.code:
+                    built.row.code_system = "functional"
+                placed.append(built)
+    table.rows = _structure(kind.rows, placed, header.columns)
+    if not table.rows and not table.declared_empty:
+        findings.append(_cut_off(table, file))
+    return table
+
+
+def _structure(organisation: str, placed: list[Placed], columns: list[Column]) -> list[Row]:
+    if organisation == "two_sided":
+        rows = structure.two_sided(placed, class_code_by_name)
+        if any(c.kind == "code" for c in []):
+            return rows
+        return rows
+    if organisation == "named":
+        return structure.named(placed)
+    if organisation == "projects":
+        return structure.projects(placed)
+    if organisation == "economic":
+        return structure.economic_names(placed, is_economic_class_name)
+    if any(c.key == "code" for c in columns) and any(p.row.side for p in placed):
+        return structure.coded(placed)
+    return structure.coded(placed)
+
+
+def _is_triples(header_rows: list[RawRow]) -> bool:
+    return any(sum(1 for c in r.cells if squash(c.text) in ("科目编码", "编码")) >= 2 for r in header_rows)
+
+
+def _economic_triples(
+    table: Table, header_rows: list[RawRow], data_rows: list[RawRow], file: str, findings: list[Finding]
+) -> None:
+    """基本支出决算表: each printed row holds several (编码, 名称, 金额) records side by side."""
+    leaf = next(r for r in header_rows if sum(1 for c in r.cells if squash(c.text) in ("科目编码", "编码")) >= 2)
+    triple_starts = [j for j, c in enumerate(leaf.cells) if squash(c.text) in ("科目编码", "编码")]
+    amount_header = leaf.cells[triple_starts[0] + 2].text if len(leaf.cells) > triple_starts[0] + 2 else "金额"
+    table.columns = [
+        Column(key="code", header=[leaf.cells[triple_starts[0]].text], measure=False),
+        Column(key="name", header=[leaf.cells[triple_starts[0] + 1].text], measure=False),
+        Column(key="total", header=[amount_header]),
+    ]
+    table.header_rows = [[c.text for c in r.cells] for r in header_rows]
+    rows: list[Row] = []
+    group_totals: dict[str, int] = {}
+    for raw in data_rows:
+        cells = raw.cells
+        if len(cells) >= 3 * len(triple_starts) - 2 and any(is_code(c.text) for c in cells):
+            for start in triple_starts:
+                triple = cells[start : start + 3]
+                if len(triple) < 3 or not (triple[0].text or triple[1].text or triple[2].text):
+                    continue
+                code, name, amount = triple
+                if not is_code(code.text):
+                    findings.append(_unplaced(raw, table, file, f"经济分类编码“{code.text}”无法识别"))
+                    continue
+                rows.append(_economic_row(code.text, name, amount, raw))
+            continue
+        # a footer row: 人员经费合计 | x | 公用经费合计 | y
+        filled = [c for c in cells if c.text]
+        pairs = list(zip(filled[0::2], filled[1::2], strict=False))
+        if pairs and all(is_total_label(label.text) and parse_amount(value.text) is not None for label, value in pairs):
+            for label, value in pairs:
+                row = Row(label=label.text, role=RowRole.TOTAL, level=0, line=label.line, page=label.page,
+                          group=label.text.replace("合计", "") or None,
+                          cells={"total": _cell(value)})
+                group_totals[row.group or ""] = len(rows)
+                rows.append(row)
+            continue
+        findings.append(_unplaced(raw, table, file, "该行不是“编码、名称、金额”的组合，也不是合计行"))
+    table.rows = structure.economic_coded(rows, group_totals)
+
+
+def _economic_row(code: str, name: RawCell, amount: RawCell, raw: RawRow) -> Row:
+    return Row(
+        label=name.text,
+        code=code,
+        code_system="economic",
+        level=1 if len(code) == 3 else 2,
+        group=economic_group(code),
+        line=name.line if name.line is not None else raw.line,
+        page=name.page if name.page is not None else raw.page,
+        cells={"total": _cell(amount)},
+    )
+
+
+def _cell(raw: RawCell):
+    from perfbudget.model.tables import Cell
+
+    return Cell(text=raw.text, value=parse_amount(raw.text), line=raw.line, page=raw.page)
+
+
+def _generic(table: Table, body: list[RawRow]) -> None:
+    """A table of a kind we do not know: kept as printed, columns by position."""
+    width = max((len(r.cells) for r in body), default=0)
+    table.columns = [Column(key=f"c{j + 1}", header=[], measure=False) for j in range(width)]
+    for raw in body:
+        from perfbudget.model.tables import Cell
+
+        cells = {
+            f"c{j + 1}": Cell(text=c.text, value=parse_amount(c.text), line=c.line, page=c.page)
+            for j, c in enumerate(raw.cells)
+        }
+        table.rows.append(Row(label=raw.cells[0].text if raw.cells else "", line=raw.line, page=raw.page, cells=cells))
+
+
+def _unit(segment: Segment) -> str | None:
+    for row in segment.meta:
+        for cell in row.filled:
+            match = UNIT.search(squash(cell.text))
+            if match:
+                return match.group(1)
+    return None
+
+
+def _unplaced(raw: RawRow, table: Table, file: str, reason: str) -> Finding:
+    text = " | ".join(c.text for c in raw.cells)
+    return Finding(
+        rule="read.unplaced-row",
+        severity=Severity.ERROR,
+        message=f"《{table.title}》中有一行无法识别：{reason}。原文：{text[:120]}",
+        cells=[CitedCell(ref=SourceRef(file=file, line=raw.line, page=raw.page, sheet=raw.sheet, table=table.id), text=text)],
+    )
+
+
+def _cut_off(table: Table, file: str) -> Finding:
+    return Finding(
+        rule="read.table-cut-off",
+        severity=Severity.ERROR,
+        message=f"《{table.title}》只有标题和表头，没有数据行，也没有注明“本表无数据”：表格可能被截断",
+        cells=[CitedCell(ref=SourceRef(file=file, line=table.line, page=table.page, sheet=table.sheet, table=table.id),
+                         text=table.title)],
+    )

@@ -1,0 +1,94 @@
+"""The catalogue of known table kinds and column headers, kept as data (TOML) beside this file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from perfbudget.read.clean import squash
+
+_HERE = Path(__file__).parent
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表[一二三四五六七八九十\d]+(?:[-—]\d+)?)[、.．：:]?)?"
+    r"(?:[^\d]{0,30}?(?:局|委|办|院|厅|部|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
+    r"(?:\d{4}年度?)?"
+)
+_TITLE_SUFFIX = re.compile(r"[（(][^）)]{1,12}[）)]$")
+
+
+@dataclass(frozen=True)
+class TableKind:
+    id: str
+    name: str
+    titles: tuple[re.Pattern[str], ...]
+    rows: str
+    code_system: str = "functional"
+
+
+@dataclass(frozen=True)
+class ColumnWord:
+    pattern: re.Pattern[str]
+    key: str
+    kind: str  # measure | code | name | line_no | side | group
+
+
+@cache
+def kinds() -> tuple[TableKind, ...]:
+    data = tomllib.loads((_HERE / "tables.toml").read_text(encoding="utf-8"))
+    return tuple(
+        TableKind(
+            id=k["id"],
+            name=k["name"],
+            titles=tuple(re.compile(t + "$") for t in k["titles"]),
+            rows=k["rows"],
+            code_system=k.get("code_system", "functional"),
+        )
+        for k in data["kind"]
+    )
+
+
+@cache
+def column_words() -> tuple[ColumnWord, ...]:
+    data = tomllib.loads((_HERE / "columns.toml").read_text(encoding="utf-8"))
+    return tuple(
+        ColumnWord(re.compile(c["pattern"]), c["key"], c.get("kind", "measure")) for c in data["column"]
+    )
+
+
+def title_core(text: str) -> str:
+    """A title without whitespace, leading table label, issuer and year, and a trailing qualifier."""
+    core = squash(text).strip("　")
+    core = _TITLE_PREFIX.sub("", core, count=1)
+    return core
+
+
+def kind_of_title(text: str) -> TableKind | None:
+    """The kind whose title pattern matches ``text``, or ``None``."""
+    core = title_core(text)
+    if not core.endswith(("表", "）", ")")) or len(core) > 48:
+        return None
+    bare = _TITLE_SUFFIX.sub("", core)
+    for kind in kinds():
+        for pattern in kind.titles:
+            if pattern.search(bare) and _anchored(pattern, bare):
+                return kind
+    return None
+
+
+def _anchored(pattern: re.Pattern[str], bare: str) -> bool:
+    """The pattern must cover the whole title, apart from a short issuer/scope prefix."""
+    match = pattern.search(bare)
+    return match is not None and match.start() <= 12
+
+
+def column_word(text: str) -> ColumnWord | None:
+    key = squash(text)
+    if not key:
+        return None
+    for word in column_words():
+        if word.pattern.fullmatch(key):
+            return word
+    return None

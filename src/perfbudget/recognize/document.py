@@ -1,0 +1,69 @@
+"""Recognise a whole document: its tables and what the document is (family, year, stage, unit)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from perfbudget.model.document import Document
+from perfbudget.model.findings import CitedCell, Finding, Severity
+from perfbudget.model.source import SourceRef
+from perfbudget.read.blocks import RawDocument
+from perfbudget.read.clean import squash
+from perfbudget.recognize.budget import build_table
+from perfbudget.recognize.segment import Segment, segments
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_DEPARTMENT = re.compile(r"(?:部门名称|部门|单位名称|预算单位|填报单位|编制单位)[：:]\s*([^\s|，,]{2,40})")
+
+
+def recognize(raw: RawDocument) -> Document:
+    document = Document(source=raw.source)
+    found, prose = segments(raw.rows)
+    findings: list[Finding] = []
+    for index, segment in enumerate(found, start=1):
+        document.tables.append(build_table(segment, f"t{index}", raw.source.path, findings))
+    for problem in raw.problems:
+        findings.append(
+            Finding(
+                rule="read.problem",
+                severity=Severity.ERROR,
+                message=problem.message,
+                cells=[CitedCell(ref=SourceRef(file=raw.source.path, line=problem.line, page=problem.page))],
+            )
+        )
+    document.findings = findings
+    _describe(document, found, prose)
+    return document
+
+
+def _describe(document: Document, found: list[Segment], prose) -> None:
+    """Family, stage, fiscal year, department and money unit from titles and meta rows."""
+    known = [s for s in found if s.kind is not None]
+    titles = " ".join(s.title for s in known)
+    if known:
+        if "决算" in titles:
+            document.family, document.stage = "final_account_disclosure", "决算"
+        else:
+            document.family, document.stage = "budget_disclosure", "预算"
+    years = Counter(int(y) for s in known for y in _YEAR.findall(s.title))
+    for segment in known:
+        for row in segment.meta:
+            years.update(int(y) for y in _YEAR.findall(row.text))
+    if not years:
+        years.update(int(y) for row in prose[:40] for y in _YEAR.findall(row.text))
+    if years:
+        document.fiscal_year = years.most_common(1)[0][0]
+    departments = Counter()
+    for segment in known:
+        for row in segment.meta:
+            for cell in row.filled:
+                match = _DEPARTMENT.search(cell.text)
+                if match:
+                    departments[match.group(1)] += 1
+    if departments:
+        document.department = departments.most_common(1)[0][0]
+    units = Counter(t.unit for t in document.tables if t.unit)
+    if units:
+        document.money_unit = units.most_common(1)[0][0]
+    _ = squash

@@ -1,0 +1,215 @@
+"""Multi-level column headers: rebuild the header grid and give every leaf column a stable key.
+
+Printed headers lose their spans in two ways: a row-per-line table prints a spanning cell once
+and leaves the cells it covers empty; a cell-per-line table simply prints fewer cells. Both are
+rebuilt against the row below, whose filled and empty cells show which columns sit under what.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+from perfbudget.model.tables import Column
+from perfbudget.read.blocks import RawRow
+from perfbudget.read.clean import squash
+from perfbudget.recognize.catalogue import column_word
+from perfbudget.recognize.numbers import is_amount
+
+LABEL_KINDS = ("code", "name", "line_no")
+
+
+@dataclass
+class HeaderGrid:
+    rows: list[list[str]]  # header rows expanded to the table width
+    columns: list[Column]
+    kinds: list[str]  # per column: measure | code | name | line_no
+
+
+def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
+    """The number of leaf columns: the widest data or header row (short rows lost merged cells)."""
+    return max((len(r.cells) for r in (*data_rows, *header_rows)), default=0)
+
+
+def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
+    """Which columns hold labels (codes, names) rather than amounts, judged from the data."""
+    text_counts = [0] * width
+    amount_counts = [0] * width
+    for row in data_rows:
+        cells = row.cells
+        if len(cells) != width:
+            continue
+        for j, cell in enumerate(cells):
+            if not cell.text:
+                continue
+            if is_amount(cell.text) and not (len(cell.text) in (3, 5, 7) and cell.text.isdigit() and j == 0):
+                amount_counts[j] += 1
+            else:
+                text_counts[j] += 1
+    return [text_counts[j] > amount_counts[j] for j in range(width)]
+
+
+def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) -> HeaderGrid:
+    texts = [[c.text for c in r.cells] for r in header_rows if any(c.text for c in r.cells)]
+    is_label = list(is_label)
+    for row in texts:
+        if len(row) == width:
+            for j, text in enumerate(row):
+                if _label_text(text):
+                    is_label[j] = True
+    expanded: list[list[str]] = [[] for _ in texts]
+    below: list[str] | None = None
+    for k in range(len(texts) - 1, -1, -1):
+        row = texts[k]
+        if len(row) > width:
+            row = row[:width] if not any(row[width:]) else _squeeze(row, width)
+        if len(row) == width:
+            full = _fill_spans_right(row, below)
+        elif below is not None:
+            full = _spread(row, below, is_label)
+        else:
+            full = [""] * (width - len(row)) + row if row and not _label_text(row[0]) else row + [""] * (width - len(row))
+            full = _fill_spans_right(full, None)
+        expanded[k] = full
+        below = full if below is None else [full[j] or below[j] for j in range(width)]
+    paths = [_path([expanded[k][j] for k in range(len(expanded))]) for j in range(width)]
+    columns, kinds = _columns(paths, is_label)
+    return HeaderGrid(rows=expanded, columns=columns, kinds=kinds)
+
+
+def _label_text(text: str) -> bool:
+    word = column_word(text)
+    return word is not None and word.kind in LABEL_KINDS
+
+
+def _squeeze(row: list[str], width: int) -> list[str]:
+    filled = [t for t in row if t]
+    return (filled + [""] * width)[:width]
+
+
+def _fill_spans_right(row: list[str], below: list[str] | None) -> list[str]:
+    """A row-per-line header prints a spanning cell once: fill it rightwards over the columns
+    that have their own header below (an empty cell over an empty cell stays empty)."""
+    if below is None:
+        return list(row)
+    out = list(row)
+    for j in range(1, len(out)):
+        if not out[j] and below[j] and out[j - 1]:
+            out[j] = out[j - 1]
+    return out
+
+
+def _spread(row: list[str], below: list[str], is_label: list[bool]) -> list[str]:
+    """Place ``len(row)`` cells over ``len(below)`` columns: a column empty below belongs to
+    one cell alone (merged down from here); runs of filled columns are split among cells, preferring
+    splits that keep labels and amounts apart and start each half at a label column."""
+    width, n = len(below), len(row)
+    best: tuple[int, list[tuple[int, int]]] | None = None
+    for cuts in combinations(range(1, width), n - 1):
+        bounds = [0, *cuts, width]
+        spans = [(bounds[i], bounds[i + 1]) for i in range(n)]
+        if any(end - start > 1 and any(not below[j] for j in range(start, end)) for start, end in spans):
+            continue
+        # labels and amounts apart first; then spans of even size (预算数 | 决算数 over two equal halves)
+        cost = 1000 * sum(_span_cost(start, end, is_label) for start, end in spans)
+        cost += sum((end - start) ** 2 for start, end in spans)
+        if best is None or cost < best[0]:
+            best = (cost, spans)
+    if best is None:
+        return row + [""] * (width - n)
+    out = [""] * width
+    for text, (start, end) in zip(row, best[1], strict=True):
+        for j in range(start, end):
+            out[j] = text
+    return out
+
+
+def _span_cost(start: int, end: int, is_label: list[bool]) -> int:
+    cost = 0
+    kinds = is_label[start:end]
+    if any(kinds) and not all(kinds):
+        cost += 1
+    for a, b in zip(kinds, kinds[1:], strict=False):
+        if not a and b:
+            cost += 10  # a label after an amount starts another half of the table
+    return cost
+
+
+def _path(cells: list[str]) -> list[str]:
+    path: list[str] = []
+    for text in cells:
+        if text and (not path or squash(path[-1]) != squash(text)):
+            path.append(text)
+    return path
+
+
+def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column], list[str]]:
+    columns: list[Column] = []
+    kinds: list[str] = []
+    raw_keys: list[list[str]] = []
+    sides: list[str | None] = []
+    for j, path in enumerate(paths):
+        words = [column_word(p) for p in path]
+        side = next((w.key for w in words if w is not None and w.kind == "side"), None)
+        leaf = words[-1] if words else None
+        if leaf is not None and leaf.kind == "side":
+            leaf = None
+        if leaf is None:
+            kind = "name" if is_label[j] else "measure"
+            key = "name" if is_label[j] else f"c{j + 1}"
+        else:
+            kind = leaf.kind if leaf.kind in LABEL_KINDS else "measure"
+            key = leaf.key
+        ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in ("side", *LABEL_KINDS)]
+        if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
+            key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount
+            ancestors = ancestors[:-1]
+        raw_keys.append([*ancestors, key])
+        kinds.append(kind)
+        sides.append(side)
+    sides = _side_by_position(sides, is_label)
+    keys = _unique_keys(raw_keys, sides)
+    for j, path in enumerate(paths):
+        columns.append(Column(key=keys[j], header=path, side=sides[j], measure=kinds[j] == "measure"))
+    return columns, kinds
+
+
+def _side_by_position(sides: list[str | None], is_label: list[bool]) -> list[str | None]:
+    """The second half of a two-sided table starts at the first label column after an amount
+    column; printed side headers are often shifted, the columns are not."""
+    named = [s for s in sides if s]
+    if not named:
+        return sides
+    boundary = next((j for j in range(1, len(is_label)) if is_label[j] and not all(is_label[:j])), None)
+    if boundary is None:
+        return sides
+    first, second = ("income", "expenditure")
+    return [first if j < boundary else second for j in range(len(sides))]
+
+
+def _unique_keys(raw_keys: list[list[str]], sides: list[str | None]) -> list[str]:
+    """The leaf key, qualified by its ancestors only as far as needed to tell columns apart."""
+    depth = [1] * len(raw_keys)
+
+    def qualified(chain: list[str], d: int) -> str:
+        # the outermost heading qualifies first: budget.vehicle_purchase, not vehicles.vehicle_purchase
+        return ".".join([*chain[: d - 1], chain[-1]]) if d > 1 else chain[-1]
+
+    for _ in range(4):
+        keys = [qualified(k, d) for k, d in zip(raw_keys, depth, strict=True)]
+        seen = Counter((s, k) for s, k in zip(sides, keys, strict=True))
+        clashes = [j for j, (s, k) in enumerate(zip(sides, keys, strict=True)) if seen[(s, k)] > 1]
+        if not clashes:
+            break
+        for j in clashes:
+            depth[j] += 1
+    keys = [qualified(k, d) for k, d in zip(raw_keys, depth, strict=True)]
+    # still equal (a repeated header): number them
+    out: list[str] = []
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for side, key in zip(sides, keys, strict=True):
+        counts[(side, key)] += 1
+        n = counts[(side, key)]
+        out.append(key if n == 1 else f"{key}_{n}")
+    return out

@@ -1,0 +1,135 @@
+"""Data rows of a budget table: align printed cells to columns, read labels, codes and amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfbudget.model.tables import Cell, Column, Row, RowRole
+from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.recognize.catalogue import column_word
+from perfbudget.recognize.numbers import is_code, is_decimal_amount, parse_amount
+from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
+
+_GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+
+
+def is_data_row(row: RawRow) -> bool:
+    """A row that carries figures or a row label, as opposed to a header row."""
+    texts = [c.text for c in row.cells]
+    filled = [(j, t) for j, t in enumerate(texts) if t]
+    if not filled or is_column_numbers(texts):
+        return False
+    if any(is_decimal_amount(t) for _, t in filled):
+        return True
+    first_index, first = filled[0]
+    if len(filled) >= 2 and all(column_word(t) is not None for _, t in filled):
+        return False  # every cell is a column heading (合计 | 人员经费 | 公用经费)
+    if is_code(first) or _GLUED_CODE.match(first):
+        return True
+    if is_total_label(first) or has_ordinal(first) or first[:1] in "①②③④⑤⑥⑦⑧⑨⑩":
+        return True
+    return len(filled) == 1 and first_index == 0
+
+
+@dataclass
+class Unplaced:
+    row: RawRow
+    reason: str
+
+
+def align(row: RawRow, width: int, kinds: list[str]) -> list[RawCell] | None:
+    """The row's cells placed on the table's columns, or ``None`` when no rule can place them.
+
+    Short rows lost cells to merged labels (``合计`` over 编码 + 名称): amounts stay right-aligned.
+    """
+    cells = list(row.cells)
+    if len(cells) > width:
+        extra = cells[width:]
+        if any(c.text for c in extra):
+            return None
+        cells = cells[:width]
+    if len(cells) == width:
+        return cells
+    missing = width - len(cells)
+    label_count = 0
+    while label_count < width and kinds[label_count] != "measure":
+        label_count += 1
+    measure_count = width - label_count
+    if label_count == 0 or len(cells) < measure_count or len(cells) - measure_count > label_count:
+        return None
+    leading = cells[: len(cells) - measure_count]
+    if len(leading) + missing != label_count:
+        return None
+    filler = [RawCell("", c.line, c.page) for c in cells[:1]] * missing
+    # the merged label keeps its text in the name column when there is one
+    if leading and kinds[0] == "code" and not is_code(leading[0].text):
+        placed = filler[:1] + leading + filler[1:]
+    else:
+        placed = leading + filler
+    return placed[:label_count] + cells[len(leading):]
+
+
+@dataclass
+class Placed:
+    """A logical row with the printed hints the structure pass needs."""
+
+    row: Row
+    indent: int
+
+
+def build_row(
+    cells: list[RawCell], columns: list[Column], kinds: list[str], side: str | None, raw: RawRow
+) -> Placed | None:
+    """One logical row from the cells of one side of a printed row; ``None`` if it is blank."""
+    label = code = ""
+    indent = 0
+    values: dict[str, Cell] = {}
+    any_value = False
+    for cell, column, kind in zip(cells, columns, kinds, strict=True):
+        if column.side != side:
+            continue
+        if kind == "code":
+            code = cell.text
+        elif kind == "name":
+            if not label:
+                label, indent = cell.text, cell.indent
+            elif cell.text:
+                values[column.key] = Cell(text=cell.text, line=cell.line, page=cell.page)
+        elif kind == "line_no":
+            values[column.key] = Cell(text=cell.text, line=cell.line, page=cell.page)
+        else:
+            value = parse_amount(cell.text)
+            values[column.key] = Cell(text=cell.text, value=value, line=cell.line, page=cell.page)
+            any_value = any_value or value is not None
+    if code and not is_code(code):
+        glued = _GLUED_CODE.match(code)
+        if glued:
+            code, label = glued.group(1), label or glued.group(2)
+        else:
+            label, code = (code if not label else f"{code} {label}"), ""
+    if not code and label:
+        glued = _GLUED_CODE.match(label)
+        if glued:
+            code, label = glued.group(1), glued.group(2)
+    if not label and not code and not any_value:
+        return None
+    first = next((c for c in cells if c.text), cells[0])
+    row = Row(
+        label=label,
+        code=code or None,
+        side=side,
+        line=first.line if first.line is not None else raw.line,
+        page=first.page if first.page is not None else raw.page,
+        cells=values,
+    )
+    if code:
+        row.level = {3: 1, 5: 2, 7: 3}.get(len(code))
+    if is_total_label(label):
+        row.role = RowRole.TOTAL
+        row.level = 0
+    return Placed(row, indent)
+
+
+def ordinal_label(row: Row) -> bool:
+    return bool(ORDINAL.match(row.label))

@@ -1,0 +1,111 @@
+"""Cut the row stream into table segments: title, meta rows (department, unit, label), body, notes.
+
+A segment starts at a row whose text is a known table title (a paragraph, or a table row with
+a single filled cell) and runs until the next title, or until prose resumes after the body.
+A table with no recognised title becomes a generic segment: kept, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfbudget.read.blocks import RawRow
+from perfbudget.read.clean import squash
+from perfbudget.recognize.catalogue import TableKind, kind_of_title
+from perfbudget.recognize.vocabulary import DECLARED_EMPTY, LABEL, META_ROW, NOTE
+
+
+@dataclass
+class Segment:
+    kind: TableKind | None
+    title: str
+    title_row: RawRow | None
+    label: str | None = None
+    meta: list[RawRow] = field(default_factory=list)
+    body: list[RawRow] = field(default_factory=list)
+    notes: list[RawRow] = field(default_factory=list)
+
+    @property
+    def declared_empty(self) -> bool:
+        return any(DECLARED_EMPTY.search(n.text) for n in self.notes)
+
+
+def _single_text(row: RawRow) -> str | None:
+    """The text of a row that holds one filled cell (a paragraph or a title cell)."""
+    filled = row.filled
+    if len(filled) == 1:
+        return filled[0].text
+    return None
+
+
+def is_meta(row: RawRow) -> bool:
+    filled = row.filled
+    if not filled:
+        return False
+    return all(META_ROW.match(squash(c.text)) or LABEL.match(squash(c.text)) for c in filled)
+
+
+def label_of(row: RawRow) -> str | None:
+    for cell in row.filled:
+        if LABEL.match(squash(cell.text)):
+            return squash(cell.text)
+    return None
+
+
+def is_note(row: RawRow) -> bool:
+    text = _single_text(row)
+    if text is None:
+        filled = row.filled
+        text = filled[0].text if filled else ""
+    return bool(NOTE.match(text.lstrip()))
+
+
+def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment], list[RawRow]]:
+    """Return the table segments and the prose paragraphs that belong to no table."""
+    found: list[Segment] = []
+    prose: list[RawRow] = []
+    current: Segment | None = None
+    pending_label: str | None = None
+    body_grid: int | None = None
+
+    for row in rows:
+        text = _single_text(row)
+        kind = title_of(text) if text and len(text) <= 80 else None
+        if kind is not None:
+            current = Segment(kind=kind, title=text.strip(), title_row=row, label=pending_label)
+            found.append(current)
+            pending_label, body_grid = None, None
+            continue
+        if row.is_paragraph and text and LABEL.match(squash(text)):
+            pending_label = squash(text)  # 预算公开表1 printed above its title
+            continue
+        if current is not None and is_meta(row) and not current.body:
+            current.meta.append(row)
+            current.label = current.label or label_of(row)
+            continue
+        if current is not None and is_note(row) and (current.body or row.is_paragraph):
+            current.notes.append(row)
+            continue
+        if row.is_paragraph:
+            if current is not None and not current.body and not current.notes:
+                prose.append(row)  # a subtitle or stray line between title and table
+                continue
+            current = None
+            prose.append(row)
+            continue
+        # a table row: a new physical table, or rows after a table's notes, start an untitled table
+        if current is None or (current.body and (row.grid != body_grid or current.notes)):
+            current = Segment(kind=None, title=_generic_title(prose, row), title_row=None)
+            found.append(current)
+        current.body.append(row)
+        body_grid = row.grid
+    return found, prose
+
+
+def _generic_title(prose: list[RawRow], row: RawRow) -> str:
+    """The paragraph just above an untitled table, if it reads like a title."""
+    if prose and (row.line is None or prose[-1].line is None or 0 < row.line - prose[-1].line <= 6):
+        text = prose[-1].cells[0].text
+        if len(text) <= 60 and not text.endswith(("。", "；")):
+            return text
+    return ""

@@ -1,0 +1,50 @@
+"""Words that recur in every budget table: Chinese ordinals, total labels, meta rows."""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.read.clean import squash
+
+CHINESE_DIGITS = "一二三四五六七八九十"
+ORDINAL = re.compile(rf"^[（(]?[{CHINESE_DIGITS}]+[)）]?[、.．，,]\s*")
+NUMBERED = re.compile(r"^(?:\d+|[①②③④⑤⑥⑦⑧⑨⑩])[、.．]?\s*")
+
+TOTAL_LABELS = re.compile(r"(?:^|[^其])(?:合计|总计)$|^合计|^总计")
+META_ROW = re.compile(
+    r"^(?:(?:部门|单位|填报单位|编制单位|预算单位|部门名称)[：:]|(?:金额)?单位[：:]\s*(?:万?元)|"
+    r"\d{4}年度?$|预算代码[：:])"
+)
+UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元|千元|亿元)")
+LABEL = re.compile(
+    r"^(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|(?:预算|决算|部门)公开表\d+|附?表[一二三四五六七八九十\d]+)$"
+)
+NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:]")
+DECLARED_EMPTY = re.compile(r"本表无数据|无数据|(?:表|此表)为空表|本(?:部门|单位)?(?:没有|无).{0,20}(?:故|因此)本表")
+
+
+def strip_ordinal(label: str) -> str:
+    """``十一、节能环保支出`` → ``节能环保支出``; ``①公务用车购置费`` → ``公务用车购置费``."""
+    label = ORDINAL.sub("", label, count=1)
+    return NUMBERED.sub("", label, count=1) if label[:1] in "①②③④⑤⑥⑦⑧⑨⑩" else label
+
+
+def has_ordinal(label: str) -> bool:
+    return bool(ORDINAL.match(label))
+
+
+def is_total_label(label: str) -> bool:
+    return bool(TOTAL_LABELS.search(squash(label)))
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """A 栏次 row: ``栏次 | □ | 1 | …`` or ``1 | 2 | 3 …`` (consecutive column numbers)."""
+    filled = [t for t in texts if t]
+    if not filled:
+        return False
+    if squash(filled[0]) in ("栏次", "行次"):
+        return True
+    if len(filled) < 2 or not all(t.isdigit() for t in filled):
+        return False
+    numbers = [int(t) for t in filled]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
