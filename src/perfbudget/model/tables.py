@@ -90,11 +90,15 @@ class Table(BaseModel):
     page: int | None = None
     sheet: str | None = None
 
-    def column(self, key: str) -> Column | None:
+    def column(self, key: str, side: str | None = None) -> Column | None:
+        """The column with this key (on this side of a two-sided table, when given)."""
+        fallback = None
         for column in self.columns:
             if column.key == key:
-                return column
-        return None
+                if side is None or column.side == side:
+                    return column
+                fallback = fallback or column
+        return fallback
 
     def measure_keys(self, side: str | None = None) -> list[str]:
         return [c.key for c in self.columns if c.measure and (side is None or c.side == side)]

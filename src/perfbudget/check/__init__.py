@@ -1,0 +1,27 @@
+"""Checks: rules that read a document the way a meticulous reviewer would.
+
+``run_checks(document)`` returns the findings of every rule (plus the reader's own findings);
+each finding names its rule, severity, a message a finance officer understands and the cells it
+cites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from perfbudget.check.registry import RULES, Rule, all_rules, rule
+from perfbudget.model.document import Document
+from perfbudget.model.findings import Finding
+
+__all__ = ["RULES", "Rule", "all_rules", "rule", "run_checks"]
+
+
+def run_checks(document: Document, only: Iterable[str] | None = None) -> list[Finding]:
+    wanted = set(only) if only else None
+    findings: list[Finding] = [f for f in document.findings if wanted is None or f.rule in wanted]
+    for item in all_rules():
+        if item.scope != "document" or (wanted is not None and item.id not in wanted):
+            continue
+        findings.extend(item.check(document))
+    findings.sort(key=lambda f: (f.severity.rank, f.ref.line if f.ref and f.ref.line else 0, f.rule))
+    return findings

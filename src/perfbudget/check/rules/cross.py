@@ -1,0 +1,165 @@
+"""The same figure printed in two tables of one document agrees (relations kept as data)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from perfbudget.check.cite import cite, money, place
+from perfbudget.check.registry import rule
+from perfbudget.check.tolerance import sum_tolerance
+from perfbudget.model.document import Document
+from perfbudget.model.findings import CitedCell, Finding, Severity
+from perfbudget.model.tables import Row, RowRole, Table
+from perfbudget.recognize.vocabulary import strip_ordinal
+
+ZERO = Decimal(0)
+_CATALOGUE = Path(__file__).parent.parent / "catalogue" / "cross.toml"
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    title: str
+    left: dict
+    right: tuple[dict, ...]
+
+
+@cache
+def relations() -> tuple[Relation, ...]:
+    data = tomllib.loads(_CATALOGUE.read_text(encoding="utf-8"))
+    return tuple(Relation(r["id"], r["title"], r["left"], tuple(r["right"])) for r in data["relation"])
+
+
+def _tables(document: Document, selector: dict) -> list[Table]:
+    found = []
+    for table in document.tables_of(selector["kind"]):
+        if "title_has" in selector and selector["title_has"] not in table.title:
+            continue
+        if "title_lacks" in selector and selector["title_lacks"] in table.title:
+            continue
+        if table.declared_empty and not table.rows:
+            continue
+        found.append(table)
+    return found if selector.get("every_table") else found[:1]
+
+
+def _rows(table: Table, selector: dict) -> list[Row]:
+    side = selector.get("side")
+    rows = [r for r in table.rows if side is None or r.side == side]
+    which = selector["row"]
+    totals = [r for r in rows if r.role == RowRole.TOTAL]
+    if which == "total":
+        return [next((r for r in totals if r.parent is None), totals[0])] if totals else []
+    if which == "year_total":
+        return [next((r for r in totals if r.parent is not None or "本年" in r.label), totals[0])] if totals else []
+    if which == "roots":
+        return [r for r in totals if r.parent is None]
+    if which.startswith("label:"):
+        pattern = re.compile(which[6:])
+        return [r for r in rows if pattern.search(strip_ordinal(r.label))][:1]
+    raise ValueError(f"unknown row selector {which}")
+
+
+def _classes(table: Table, selector: dict) -> dict[str, Row]:
+    side = selector.get("side")
+    return {
+        r.code: r
+        for r in table.rows
+        if (side is None or r.side == side) and r.code and len(r.code) == 3 and r.role != RowRole.TOTAL
+    }
+
+
+def _value(row: Row, column: str) -> Decimal | None:
+    cell = row.cells.get(column)
+    return cell.value if cell else None
+
+
+def _finding(document, relation, left_table, left_row, column, right_cells, right_values, left_value) -> Finding | None:
+    got = sum((v for v in right_values if v is not None), ZERO)
+    actual = left_value if left_value is not None else ZERO
+    difference = actual - got
+    if difference == 0:
+        return None
+    tolerance = sum_tolerance(actual, [v for v in right_values if v is not None] or [got])
+    within = abs(difference) <= tolerance
+    others = "；".join(f"{c.row_label}（{c.ref.where()}）{money(c.value)}" for c in right_cells)
+    verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
+    return Finding(
+        rule="budget.cross-table",
+        severity=Severity.INFO if within else Severity.ERROR,
+        message=(
+            f"{relation.title}：{place(left_table, left_row, column)}为 {money(left_value)}，"
+            f"而另表为 {money(got)}（{others}），相差 {difference:+,}（{verdict}）"
+        ),
+        cells=[cite(document, left_table, left_row, column, "left"), *right_cells],
+        expected=got,
+        actual=left_value,
+        difference=difference,
+        tolerance=tolerance,
+    )
+
+
+def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]:
+    left_tables = _tables(document, relation.left)
+    if not left_tables:
+        return
+    left_table = left_tables[0]
+    column = relation.left["column"]
+    if left_table.column(column) is None:
+        return
+    if relation.left["row"] == "classes":
+        right = relation.right[0]
+        right_tables = _tables(document, right)
+        if not right_tables or right_tables[0].column(right["column"]) is None:
+            return
+        theirs = _classes(right_tables[0], right)
+        for code, row in _classes(left_table, relation.left).items():
+            other = theirs.get(code)
+            if other is None:
+                continue
+            cell = cite(document, right_tables[0], other, right["column"], "right")
+            finding = _finding(document, relation, left_table, row, column, [cell],
+                               [_value(other, right["column"])], _value(row, column))
+            if finding:
+                yield finding
+        return
+    left_rows = _rows(left_table, relation.left)
+    if not left_rows:
+        return
+    right_cells: list[CitedCell] = []
+    right_values: list[Decimal | None] = []
+    for selector in relation.right:
+        tables = _tables(document, selector)
+        if not tables:
+            return
+        for table in tables:
+            if table.column(selector["column"]) is None:
+                return
+            rows = _rows(table, selector)
+            if not rows:
+                return
+            for row in rows:
+                right_cells.append(cite(document, table, row, selector["column"], "right"))
+                right_values.append(_value(row, selector["column"]))
+    left_value = sum((v for r in left_rows if (v := _value(r, column)) is not None), ZERO) if len(left_rows) > 1 \
+        else _value(left_rows[0], column)
+    if left_value is None and all(v is None for v in right_values):
+        return
+    finding = _finding(document, relation, left_table, left_rows[0], column, right_cells, right_values, left_value)
+    if finding:
+        yield finding
+
+
+@rule("budget.cross-table", Severity.ERROR, "cross-table", "同一数字在不同表中一致")
+def cross_table(document: Document) -> Iterator[Finding]:
+    """A figure that two tables of one document both print (本年收入合计 in the summary and the
+    revenue table, each class's spending, 基本支出 and the economic breakdown, project totals …)
+    agrees between them. The pairs are listed in ``check/catalogue/cross.toml``."""
+    for relation in relations():
+        yield from _check_relation(document, relation)
