@@ -161,6 +161,7 @@ def _generic(table: Table, body: list[RawRow]) -> None:
         cells = {
             f"c{j + 1}": Cell(text=c.text, value=parse_amount(c.text), line=c.line, page=c.page)
             for j, c in enumerate(raw.cells)
+            if c.text  # an empty cell of an unknown table carries nothing worth keeping
         }
         table.rows.append(Row(label=raw.cells[0].text if raw.cells else "", line=raw.line, page=raw.page, cells=cells))
 

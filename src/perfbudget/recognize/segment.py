@@ -40,7 +40,7 @@ def _single_text(row: RawRow) -> str | None:
 
 def is_meta(row: RawRow) -> bool:
     filled = row.filled
-    if not filled:
+    if not filled or len(filled) > 6 or any(len(c.text) > 60 for c in filled):
         return False
     return all(META_ROW.match(squash(c.text)) or LABEL.match(squash(c.text)) for c in filled)
 

@@ -67,6 +67,8 @@ def title_core(text: str) -> str:
 
 def kind_of_title(text: str) -> TableKind | None:
     """The kind whose title pattern matches ``text``, or ``None``."""
+    if len(text) > 80 or not text.rstrip(" \u3000□").endswith(("表", "）", ")")):
+        return None  # cheap test first: most rows are not titles
     core = title_core(text)
     if not core.endswith(("表", "）", ")")) or len(core) > 48:
         return None

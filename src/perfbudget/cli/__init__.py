@@ -1,0 +1,1 @@
+"""The ``perfbudget`` command line (typer + rich)."""

@@ -1,0 +1,177 @@
+"""``perfbudget``: read, check, import and explore performance-budgeting documents.
+
+Commands that work on files directly (``parse``, ``check FILE…``, ``rules``, ``schema``) never
+import Django, so they start fast; the others set up the database first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from perfbudget.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, report_unreadable
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="perfbudget: 预算绩效管理 — read, check, store and serve budget disclosures and performance forms.",
+    pretty_exceptions_enable=False,
+)
+
+Files = Annotated[list[Path], typer.Argument(help="Files (.txt, .docx, .xlsx, .pdf).", show_default=False)]
+
+
+@app.command()
+def parse(
+    files: Files,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each document's model as one JSON line.")] = False,
+) -> None:
+    """Read and recognise FILES; print what was found (no database)."""
+    from perfbudget.pipeline import load_document
+    from perfbudget.read import ReadError
+
+    status = EXIT_OK
+    out = sys.stdout
+    for path in files:
+        try:
+            document = load_document(path)
+        except ReadError as error:
+            report_unreadable(str(error))
+            status = EXIT_USAGE
+            continue
+        if as_json:
+            out.write(document.model_dump_json())
+            out.write("\n")
+        else:
+            from perfbudget.cli.summary import print_document
+
+            print_document(document)
+    raise typer.Exit(status)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path] | None, typer.Argument(help="Files to check; none = the imported documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also show information (rounding within tolerance).")] = False,
+    rules: Annotated[list[str] | None, typer.Option("--rule", help="Run only this rule (repeatable).")] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="One line per finding, without the cited cells.")] = False,
+) -> None:
+    """Check FILES (or the imported documents). Exit 1 if any error is found, 0 if none, 2 on bad usage."""
+    from perfbudget.check import RULES, all_rules, run_checks
+    from perfbudget.cli.output import finding_lines, findings_json
+    from perfbudget.model.findings import Severity
+
+    all_rules()
+    unknown = [r for r in rules or [] if r not in RULES]
+    if unknown:
+        report_unreadable(f"unknown rule: {', '.join(unknown)} (see `perfbudget rules`)")
+        raise typer.Exit(EXIT_USAGE)
+    results: list[tuple[str, list]] = []
+    status = EXIT_OK
+    if files:
+        from perfbudget.pipeline import load_document
+        from perfbudget.read import ReadError
+
+        for path in files:
+            try:
+                document = load_document(path)
+            except ReadError as error:
+                report_unreadable(str(error))
+                status = EXIT_USAGE
+                continue
+            results.append((document.source.path, run_checks(document, rules)))
+    else:
+        from perfbudget.cli.database import stored_documents
+
+        for document in stored_documents():
+            results.append((document.source.path, run_checks(document, rules)))
+    errors = sum(1 for _, fs in results for f in fs if f.severity == Severity.ERROR)
+    if as_json:
+        sys.stdout.write(findings_json(results) + "\n")
+    else:
+        shown = 0
+        for _path, findings in results:
+            for finding in findings:
+                if finding.severity == Severity.INFO and not show_all:
+                    continue
+                shown += 1
+                sys.stdout.write("\n".join(finding_lines(finding, verbose=not brief)) + "\n")
+        if shown:
+            counts = {s: sum(1 for _, fs in results for f in fs if f.severity == s) for s in Severity}
+            sys.stderr.write(
+                f"{len(results)} 个文件：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+                f"提示 {counts[Severity.INFO]}\n"
+            )
+    if status == EXIT_OK and errors:
+        status = EXIT_FINDINGS
+    raise typer.Exit(status)
+
+
+@app.command(name="import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.", show_default=False)],
+) -> None:
+    """Store documents in the database (idempotent: the same content twice is one document)."""
+    from perfbudget.cli.database import run_import
+
+    raise typer.Exit(run_import(paths))
+
+
+@app.command()
+def rules() -> None:
+    """List the rules: id, severity, category and title."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from perfbudget.check import all_rules
+
+    table = Table("规则 id", "级别", "类别", "说明")
+    for item in all_rules():
+        table.add_row(item.id, item.severity.value, item.category, item.title)
+    Console().print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the document model (the interchange format)."""
+    import json
+
+    from perfbudget.model.schema import document_schema
+
+    sys.stdout.write(json.dumps(document_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def demo(
+    home: Annotated[Path | None, typer.Option(help="Where to keep the demo database (default ./var).")] = None,
+) -> None:
+    """Load the sample department, check it and print the summary."""
+    from perfbudget.cli.database import run_demo
+
+    raise typer.Exit(run_demo(home))
+
+
+def run() -> None:
+    """Console entry point: a user never sees a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("perfbudget: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as error:  # a bug: one line for the user, the traceback on request
+        import os
+
+        if os.environ.get("PERFBUDGET_DEBUG_TRACEBACK"):
+            raise
+        report_unreadable(f"internal error: {type(error).__name__}: {error} (set PERFBUDGET_DEBUG_TRACEBACK=1 for details)")
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    run()
