@@ -20,6 +20,8 @@ def clean(text: str) -> str:
         text = _BOOKMARK.sub("", text)
     if "**" in text:
         text = text.replace("**", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")  # a stray NUL is never content (and databases refuse it)
     return text.strip(STRIP_CHARS)
 
 

@@ -1,0 +1,119 @@
+"""Django settings, all from the environment so one build runs locally and in production.
+
+Environment:
+
+* ``DATABASE_URL``: any URL dj-database-url understands (``postgres://user@host:5432/name``);
+  default SQLite at ``$PERFBUDGET_HOME/perfbudget.sqlite3``.
+* ``PERFBUDGET_HOME``: where local data lives (default ``./var`` under the current directory).
+* ``PERFBUDGET_DEBUG``: ``1``/``0`` (default ``1``: perfbudget is mostly run locally; set ``0``
+  for any deployment reachable by others).
+* ``PERFBUDGET_SECRET_KEY``: required when DEBUG is off.
+* ``PERFBUDGET_ALLOWED_HOSTS``: comma-separated host names (DEBUG allows localhost by itself).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+SERVE_DIR = Path(__file__).resolve().parent
+PERFBUDGET_HOME = Path(os.environ.get("PERFBUDGET_HOME") or Path.cwd() / "var").resolve()
+
+DEBUG = _flag("PERFBUDGET_DEBUG", True)
+
+SECRET_KEY = os.environ.get("PERFBUDGET_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("PERFBUDGET_SECRET_KEY must be set when PERFBUDGET_DEBUG is off")
+    SECRET_KEY = "perfbudget-dev-only-not-secret"  # local development only
+
+ALLOWED_HOSTS = _list("PERFBUDGET_ALLOWED_HOSTS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "perfbudget.store",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "perfbudget.serve.urls"
+WSGI_APPLICATION = "perfbudget.serve.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SERVE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return dj_database_url.parse(url)
+    PERFBUDGET_HOME.mkdir(parents=True, exist_ok=True)
+    config = dj_database_url.parse(f"sqlite:///{PERFBUDGET_HOME / 'perfbudget.sqlite3'}")
+    # WAL lets the web pages read while an import writes; IMMEDIATE takes the write lock at
+    # BEGIN so two writers wait for each other instead of failing with "database is locked".
+    config["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = PERFBUDGET_HOME / "static"
+STATICFILES_DIRS = [path for path in [SERVE_DIR / "static"] if path.is_dir()]

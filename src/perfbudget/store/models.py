@@ -1,0 +1,187 @@
+"""Database records of imported documents.
+
+The full core model of each document is kept as JSON (:attr:`Document.model_json`, the source of
+truth, rebuilt by :meth:`Document.to_model`); tables, rows and findings are stored again as
+records so that pages can query them: documents by department × year, tables by kind, rows by
+code or name, findings by severity, rule or cell. Money never goes through a float: figures in
+JSON are exact decimal strings, and numeric columns are exact decimals.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from perfbudget import model as core
+
+NUMERIC = {"max_digits": 20, "decimal_places": 6}
+
+
+class Department(models.Model):
+    name = models.CharField("部门", max_length=200, unique=True)
+    region = models.CharField("地区", max_length=100, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = verbose_name_plural = "部门"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    """One imported file; identical bytes are one document whatever the file was called."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField("文件名", max_length=255)
+    path = models.TextField("路径", help_text="the path as given to the import")
+    format = models.CharField(max_length=8)  # text | docx | xlsx | pdf
+    encoding = models.CharField(max_length=32, blank=True)  # text files only
+    size = models.PositiveBigIntegerField()
+    family = models.CharField(max_length=40, default="unknown")
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name="部门",
+    )
+    fiscal_year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    stage = models.CharField(max_length=8, blank=True)  # 预算 | 决算
+    money_unit = models.CharField(max_length=16, blank=True)
+    model_json = models.JSONField(help_text="perfbudget.model.Document.model_dump(mode='json')")
+    imported_at = models.DateTimeField(default=timezone.now, db_index=True)
+    reader_findings_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("department__name", "-fiscal_year", "file_name")
+        indexes = (
+            models.Index(fields=["department", "fiscal_year"], name="doc_dept_year"),
+            models.Index(fields=["fiscal_year", "family"], name="doc_year_family"),
+        )
+        verbose_name = verbose_name_plural = "文件"
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def to_model(self) -> core.Document:
+        return core.Document.model_validate(self.model_json)
+
+
+class Table(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="tables")
+    ident = models.CharField(max_length=64)  # the table id in the model, e.g. "t3"
+    order = models.PositiveIntegerField()  # position in the document
+    kind = models.CharField(max_length=64)
+    kind_name = models.CharField(max_length=200, blank=True)
+    title = models.TextField(blank=True)
+    label = models.TextField(blank=True)
+    unit = models.CharField(max_length=16, blank=True)
+    columns = models.JSONField(default=list)  # [{key, header: [...], side, measure}]
+    header_rows = models.JSONField(default=list)
+    notes = models.JSONField(default=list)
+    declared_empty = models.BooleanField(default=False)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    sheet = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ("document", "order")
+        constraints = (models.UniqueConstraint(fields=["document", "order"], name="table_order_unique"),)
+        indexes = (
+            models.Index(fields=["document", "kind"], name="table_doc_kind"),
+            models.Index(fields=["document", "ident"], name="table_doc_ident"),
+            models.Index(fields=["kind"], name="table_kind"),
+        )
+        verbose_name = verbose_name_plural = "表"
+
+    def __str__(self) -> str:
+        return f"{self.ident} {self.title}"
+
+
+class Row(models.Model):
+    """A table row; ``cells`` maps column key → {text, value (exact decimal string or null), line, page}."""
+
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="rows")
+    index = models.PositiveIntegerField()  # position in the table, as in SourceRef.row
+    label = models.TextField(blank=True)
+    code = models.CharField(max_length=64, blank=True)
+    code_system = models.CharField(max_length=32, blank=True)
+    code_inferred = models.BooleanField(default=False)
+    level = models.SmallIntegerField(null=True, blank=True)
+    role = models.CharField(max_length=8, default=core.RowRole.ITEM.value)
+    side = models.CharField(max_length=16, blank=True)
+    group = models.CharField(max_length=100, blank=True)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    cells = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ("table", "index")
+        constraints = (models.UniqueConstraint(fields=["table", "index"], name="row_index_unique"),)
+        indexes = (models.Index(fields=["code"], name="row_code"),)
+        verbose_name = verbose_name_plural = "行"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Finding(models.Model):
+    """A reader or check finding, with its cited cells and the place of the first one for links."""
+
+    class Origin(models.TextChoices):
+        READER = "reader", "读取"
+        CHECK = "check", "审核"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "待复核"
+        CONFIRMED = "confirmed", "已确认"
+        DISMISSED = "dismissed", "已排除"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="findings")
+    origin = models.CharField(max_length=8, choices=Origin.choices)
+    order = models.PositiveIntegerField()  # position among the document's findings of this origin
+    rule = models.CharField(max_length=100)
+    severity = models.CharField(max_length=8, choices=[(s.value, s.value) for s in core.Severity])
+    message = models.TextField()
+    cells = models.JSONField(default=list)  # CitedCell dumps: ref, text, value (exact string), role …
+    # Numeric copies for sorting and filtering, rounded to 6 places (null when too large);
+    # the exact values, as the check computed them, are in ``figures``.
+    expected = models.DecimalField(null=True, blank=True, **NUMERIC)
+    actual = models.DecimalField(null=True, blank=True, **NUMERIC)
+    difference = models.DecimalField(null=True, blank=True, **NUMERIC)
+    tolerance = models.DecimalField(null=True, blank=True, **NUMERIC)
+    figures = models.JSONField(default=dict)  # {"expected": "1234.50", …} exact decimal strings
+    table_ident = models.CharField(max_length=64, blank=True)
+    row_index = models.PositiveIntegerField(null=True, blank=True)
+    column_key = models.CharField(max_length=200, blank=True)
+    # rule + cited places: lets a later re-check carry reviews over to the same finding
+    fingerprint = models.CharField(max_length=40)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_comment = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("document", "origin", "order")
+        indexes = (
+            models.Index(fields=["document", "severity"], name="finding_doc_severity"),
+            models.Index(fields=["document", "table_ident", "row_index"], name="finding_doc_cell"),
+            models.Index(fields=["rule", "severity"], name="finding_rule"),
+            models.Index(fields=["severity", "status"], name="finding_severity_status"),
+            models.Index(fields=["fingerprint"], name="finding_fingerprint"),
+        )
+        verbose_name = verbose_name_plural = "审核发现"
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.message}"
+
+    def to_model(self) -> core.Finding:
+        return core.Finding.model_validate(
+            {"rule": self.rule, "severity": self.severity, "message": self.message, "cells": self.cells}
+            | self.figures
+        )
