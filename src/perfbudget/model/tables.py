@@ -56,7 +56,7 @@ class Row(BaseModel):
 
     label: str
     code: str | None = None
-    code_system: str | None = None  # "functional" | "economic" | "economic_dept" | "revenue"
+    code_system: str | None = None  # "functional" | "economic" | "government_economic" | "revenue"
     code_inferred: bool = False
     level: int | None = None  # 1 类, 2 款, 3 项 (by code length); 0 for totals
     role: RowRole = RowRole.ITEM

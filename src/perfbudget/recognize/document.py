@@ -9,8 +9,8 @@ from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument
-from perfbudget.read.clean import squash
 from perfbudget.recognize.budget import build_table
+from perfbudget.recognize.forms import recognize_forms
 from perfbudget.recognize.segment import Segment, segments
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -21,7 +21,12 @@ def recognize(raw: RawDocument) -> Document:
     document = Document(source=raw.source)
     found, prose = segments(raw.rows)
     findings: list[Finding] = []
-    for index, segment in enumerate(found, start=1):
+    consumed = recognize_forms(raw, document, findings)  # performance forms claim their tables
+    index = 0
+    for segment in found:
+        if segment.kind is None and segment.body and all(r.grid in consumed for r in segment.body):
+            continue
+        index += 1
         document.tables.append(build_table(segment, f"t{index}", raw.source.path, findings))
     for problem in raw.problems:
         findings.append(
@@ -66,4 +71,3 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
     units = Counter(t.unit for t in document.tables if t.unit)
     if units:
         document.money_unit = units.most_common(1)[0][0]
-    _ = squash
