@@ -12,8 +12,15 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 STRIP_CHARS = " \u3000\u00a0\ufeff\u200b\t\r\n"
 
 
+_NOISE = re.compile(r"[<\[*\x00]")
+
+
 def clean(text: str) -> str:
     """Remove markup noise and framing blanks; keep everything else as printed."""
+    if not text:
+        return text
+    if _NOISE.search(text) is None:
+        return text.strip(STRIP_CHARS)  # the common case: nothing to remove
     if "<" in text:
         text = _TAGS.sub("", text)
     if "[bookmark:" in text:
@@ -27,6 +34,8 @@ def clean(text: str) -> str:
 
 def indent_of(text: str) -> int:
     """How many blanks a printed cell starts with (indentation carries hierarchy)."""
+    if not text or text[0] not in " \u3000\u00a0":
+        return 0
     return len(text) - len(text.lstrip(" \u3000\u00a0"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from perfbudget.read.errors import ReadError
 
@@ -28,12 +29,13 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _plausible(text: str) -> bool:
     """Decoded text that is mostly printable (not binary that happened to decode)."""
-    if not text:
-        return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    bad = len(_CONTROL.findall(sample))
     return bad <= len(sample) * 0.001 + 1
 
 

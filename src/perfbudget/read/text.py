@@ -68,7 +68,10 @@ def _row_per_line(lines: list[str]) -> list[RawRow]:
             if not in_grid:
                 grid += 1
                 in_grid = True
-            cells = [RawCell(clean(part), number, None, indent_of(part)) for part in raw.rstrip("\r").split("\t")]
+            cells = [
+                RawCell(clean(part), number, None, indent_of(part)) if part else RawCell("", number)
+                for part in raw.rstrip("\r").split("\t")
+            ]
             rows.append(RawRow(cells, line=number, grid=grid))
             continue
         paragraph = _paragraph(raw.replace("\t", " "), number)

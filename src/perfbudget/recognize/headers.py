@@ -28,8 +28,11 @@ class HeaderGrid:
 
 
 def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
-    """The number of leaf columns: the widest data or header row (short rows lost merged cells)."""
-    return max((len(r.cells) for r in (*data_rows, *header_rows)), default=0)
+    """The number of leaf columns: the usual data-row width, or the widest header row if wider
+    (rows that lost merged cells are short; a stray wider row does not widen the table)."""
+    widths = Counter(len(r.cells) for r in data_rows)
+    usual = widths.most_common(1)[0][0] if widths else 0
+    return max(usual, max((len(r.cells) for r in header_rows), default=0))
 
 
 def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
