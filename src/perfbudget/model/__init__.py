@@ -5,7 +5,7 @@ its :class:`Row` and :class:`Table` give the rest, and :meth:`Document.ref` buil
 :class:`SourceRef` for any cell.
 """
 
-from perfbudget.model.document import Document, SourceFile
+from perfbudget.model.document import Document, Paragraph, SourceFile
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.model.tables import Cell, Column, Row, RowRole, Table
@@ -16,6 +16,7 @@ __all__ = [
     "Column",
     "Document",
     "Finding",
+    "Paragraph",
     "Row",
     "RowRole",
     "Severity",

@@ -18,6 +18,15 @@ class SourceFile(BaseModel):
     encoding: str | None = None  # text files only
 
 
+class Paragraph(BaseModel):
+    """A line of prose outside the tables (情况说明, 概况, 名词解释 …), as printed."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+    heading: bool = False
+
+
 class Document(BaseModel):
     """A disclosure or performance document.
 
@@ -32,6 +41,7 @@ class Document(BaseModel):
     stage: str | None = None
     money_unit: str | None = None
     tables: list[Table] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)  # prose outside tables and forms
     findings: list[Finding] = Field(default_factory=list)  # reader findings: parts that could not be placed
 
     def table(self, table_id: str) -> Table:

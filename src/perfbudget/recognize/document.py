@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from perfbudget.model.document import Document
+from perfbudget.model.document import Document, Paragraph
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument
@@ -38,6 +38,11 @@ def recognize(raw: RawDocument) -> Document:
             )
         )
     document.findings = findings
+    document.paragraphs = [
+        Paragraph(text=row.cells[0].text, line=row.line, page=row.page, heading=row.heading)
+        for row in prose
+        if row.cells
+    ]
     _describe(document, found, prose)
     return document
 
