@@ -57,13 +57,18 @@ def _paragraph(raw: str, number: int) -> RawRow | None:
     return RawRow([RawCell(body, number)], line=number, heading=heading)
 
 
+def _is_toc(line: str) -> bool:
+    """A table-of-contents entry: dot leaders, then a page number."""
+    return ("..." in line or "…" in line or "··" in line) and _TOC.search(line) is not None
+
+
 def _row_per_line(lines: list[str]) -> list[RawRow]:
     rows: list[RawRow] = []
     grid = -1
     in_grid = False
     for number, raw in enumerate(lines, start=1):
-        if "\t" in raw and not _TOC.search(raw):
-            if _TABLE_RULE.match(raw):
+        if "\t" in raw and not _is_toc(raw):
+            if raw[:1] in "-|:" and _TABLE_RULE.match(raw):
                 continue  # a Markdown table rule, not content
             if not in_grid:
                 grid += 1
