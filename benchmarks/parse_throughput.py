@@ -47,8 +47,12 @@ def parse_command(files: list[Path]) -> float:
     # one core: the command runs pinned to CPU 0 where taskset exists
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     start = time.perf_counter()
-    done = subprocess.run([*pin, str(PERFBUDGET), "parse", "--json", *map(str, files)],
-                          stdout=subprocess.DEVNULL, env=env, check=False)
+    done = subprocess.run(
+        [*pin, str(PERFBUDGET), "parse", "--json", *map(str, files)],
+        stdout=subprocess.DEVNULL,
+        env=env,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"perfbudget parse failed with exit code {done.returncode}")

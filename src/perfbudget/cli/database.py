@@ -67,7 +67,11 @@ def _print_summary(summary) -> None:
     table.add_column("表格", justify="right")
     table.add_column("行", justify="right")
     table.add_column("错误/警告/提示", justify="right")
-    labels = {"stored": "[green]已入库[/green]", "duplicate": "[yellow]重复（已存在）[/yellow]", "error": "[red]失败[/red]"}
+    labels = {
+        "stored": "[green]已入库[/green]",
+        "duplicate": "[yellow]重复（已存在）[/yellow]",
+        "error": "[red]失败[/red]",
+    }
     for result in summary.results:
         counts = result.findings
         table.add_row(

@@ -27,7 +27,9 @@ Files = Annotated[list[Path], typer.Argument(help="Files (.txt, .docx, .xlsx, .p
 @app.command()
 def parse(
     files: Files,
-    as_json: Annotated[bool, typer.Option("--json", help="Print each document's model as one JSON line.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print each document's model as one JSON line.")
+    ] = False,
 ) -> None:
     """Read and recognise FILES; print what was found (no database)."""
     from perfbudget.pipeline import load_document
@@ -54,11 +56,19 @@ def parse(
 
 @app.command()
 def check(
-    files: Annotated[list[Path] | None, typer.Argument(help="Files to check; none = the imported documents.")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Files to check; none = the imported documents.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Also show information (rounding within tolerance).")] = False,
-    rules: Annotated[list[str] | None, typer.Option("--rule", help="Run only this rule (repeatable).")] = None,
-    brief: Annotated[bool, typer.Option("--brief", help="One line per finding, without the cited cells.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also show information (rounding within tolerance).")
+    ] = False,
+    rules: Annotated[
+        list[str] | None, typer.Option("--rule", help="Run only this rule (repeatable).")
+    ] = None,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="One line per finding, without the cited cells.")
+    ] = False,
 ) -> None:
     """Check FILES (or the imported documents). Exit 1 if any error is found, 0 if none, 2 on bad usage."""
     from perfbudget.check import RULES, all_rules, run_checks
@@ -147,7 +157,9 @@ def schema() -> None:
 
 @app.command()
 def demo(
-    home: Annotated[Path | None, typer.Option(help="Where to keep the demo database (default ./var).")] = None,
+    home: Annotated[
+        Path | None, typer.Option(help="Where to keep the demo database (default ./var).")
+    ] = None,
 ) -> None:
     """Load the sample department, check it and print the summary."""
     from perfbudget.cli.database import run_demo
@@ -169,7 +181,9 @@ def run() -> None:
 
         if os.environ.get("PERFBUDGET_DEBUG_TRACEBACK"):
             raise
-        report_unreadable(f"internal error: {type(error).__name__}: {error} (set PERFBUDGET_DEBUG_TRACEBACK=1 for details)")
+        report_unreadable(
+            f"internal error: {type(error).__name__}: {error} (set PERFBUDGET_DEBUG_TRACEBACK=1 for details)"
+        )
         sys.exit(70)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from perfbudget.model.findings import Finding
+from perfbudget.model.performance import DepartmentTarget, EvaluationReport, ProjectTarget, SelfEvaluation
 from perfbudget.model.source import SourceRef
 from perfbudget.model.tables import Row, Table
 
@@ -43,6 +44,10 @@ class Document(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)  # prose outside tables and forms
     findings: list[Finding] = Field(default_factory=list)  # reader findings: parts that could not be placed
+    department_targets: list[DepartmentTarget] = Field(default_factory=list)  # 整体绩效目标
+    project_targets: list[ProjectTarget] = Field(default_factory=list)  # 项目绩效目标
+    self_evaluations: list[SelfEvaluation] = Field(default_factory=list)  # 绩效自评表
+    evaluation_reports: list[EvaluationReport] = Field(default_factory=list)  # 绩效评价报告
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:

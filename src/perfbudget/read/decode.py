@@ -46,7 +46,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ReadError(path, f"bad {encoding} byte at offset {exc.start}", f"byte {exc.start}") from None
+                raise ReadError(
+                    path, f"bad {encoding} byte at offset {exc.start}", f"byte {exc.start}"
+                ) from None
             return text.lstrip("\ufeff"), encoding.replace("-sig", "")
     utf16 = _looks_utf16(data)
     if utf16:

@@ -30,9 +30,16 @@ def sniff(data: bytes, path: str) -> str:
         if "xl/workbook.xml" in names:
             return "xlsx"
         raise ReadError(path, "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
-    for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-                        (b"{\\rtf", "an RTF file"), (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
-                        (b"7z\xbc\xaf", "a 7z archive"), (b"\x7fELF", "an executable")):
+    for magic, what in (
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF file"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xbc\xaf", "a 7z archive"),
+        (b"\x7fELF", "an executable"),
+    ):
         if data.startswith(magic):
             raise ReadError(path, f"unsupported file type ({what})")
     return "text"

@@ -32,10 +32,7 @@ def read_text(data: bytes, source: SourceFile) -> RawDocument:
         lines.pop()  # a final newline ends the last line; it does not start a new one
     if not any(line.strip(STRIP_CHARS) for line in lines):
         raise ReadError(source.path, "the file holds no text")
-    if _is_cell_per_line(lines):
-        rows = _cell_per_line(lines)
-    else:
-        rows = _row_per_line(lines)
+    rows = _cell_per_line(lines) if _is_cell_per_line(lines) else _row_per_line(lines)
     return RawDocument(source=source, rows=rows)
 
 

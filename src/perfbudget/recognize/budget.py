@@ -11,7 +11,7 @@ from perfbudget.recognize import structure
 from perfbudget.recognize.headers import build_header, label_columns, table_width
 from perfbudget.recognize.numbers import is_code, parse_amount
 from perfbudget.recognize.references import class_code_by_name, economic_group, is_economic_class_name
-from perfbudget.recognize.rows import Placed, align, build_row, is_data_row
+from perfbudget.recognize.rows import Placed, align, build_row, is_data_row, join_split_codes
 from perfbudget.recognize.segment import Segment
 from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
 
@@ -52,7 +52,11 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
     for raw in data_rows:
         cells = align(raw, width, header.kinds)
         if cells is None:
-            findings.append(_unplaced(raw, table, file, f"该行有 {len(raw.cells)} 个单元格，表格为 {width} 列，无法对应到列"))
+            findings.append(
+                _unplaced(
+                    raw, table, file, f"该行有 {len(raw.cells)} 个单元格，表格为 {width} 列，无法对应到列"
+                )
+            )
             continue
         for side in sides:
             built = build_row(cells, header.columns, header.kinds, side, raw)
@@ -62,6 +66,10 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
                 elif built.row.code:
                     built.row.code_system = "functional"
                 placed.append(built)
+    join_split_codes(placed)
+    for item in placed:
+        if item.row.code and not item.row.code_system:
+            item.row.code_system = kind.code_system if kind.code_system != "functional" else "functional"
     table.rows = _structure(kind.rows, placed, header.columns)
     if not table.rows and not table.declared_empty:
         findings.append(_cut_off(table, file))
@@ -70,18 +78,18 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
 
 def _structure(organisation: str, placed: list[Placed], columns: list[Column]) -> list[Row]:
     if organisation == "two_sided":
-        rows = structure.two_sided(placed, class_code_by_name)
-        if any(c.kind == "code" for c in []):
-            return rows
-        return rows
+        return structure.two_sided(placed, class_code_by_name)
     if organisation == "named":
         return structure.named(placed)
     if organisation == "projects":
         return structure.projects(placed)
     if organisation == "economic":
+        if any(p.row.code for p in placed):
+            for item in placed:
+                if item.row.code:
+                    item.row.code_system = "economic"
+            return structure.coded(placed)
         return structure.economic_names(placed, is_economic_class_name)
-    if any(c.key == "code" for c in columns) and any(p.row.side for p in placed):
-        return structure.coded(placed)
     return structure.coded(placed)
 
 
@@ -93,9 +101,13 @@ def _economic_triples(
     table: Table, header_rows: list[RawRow], data_rows: list[RawRow], file: str, findings: list[Finding]
 ) -> None:
     """基本支出决算表: each printed row holds several (编码, 名称, 金额) records side by side."""
-    leaf = next(r for r in header_rows if sum(1 for c in r.cells if squash(c.text) in ("科目编码", "编码")) >= 2)
+    leaf = next(
+        r for r in header_rows if sum(1 for c in r.cells if squash(c.text) in ("科目编码", "编码")) >= 2
+    )
     triple_starts = [j for j, c in enumerate(leaf.cells) if squash(c.text) in ("科目编码", "编码")]
-    amount_header = leaf.cells[triple_starts[0] + 2].text if len(leaf.cells) > triple_starts[0] + 2 else "金额"
+    amount_header = (
+        leaf.cells[triple_starts[0] + 2].text if len(leaf.cells) > triple_starts[0] + 2 else "金额"
+    )
     table.columns = [
         Column(key="code", header=[leaf.cells[triple_starts[0]].text], measure=False),
         Column(key="name", header=[leaf.cells[triple_starts[0] + 1].text], measure=False),
@@ -120,11 +132,19 @@ def _economic_triples(
         # a footer row: 人员经费合计 | x | 公用经费合计 | y
         filled = [c for c in cells if c.text]
         pairs = list(zip(filled[0::2], filled[1::2], strict=False))
-        if pairs and all(is_total_label(label.text) and parse_amount(value.text) is not None for label, value in pairs):
+        if pairs and all(
+            is_total_label(label.text) and parse_amount(value.text) is not None for label, value in pairs
+        ):
             for label, value in pairs:
-                row = Row(label=label.text, role=RowRole.TOTAL, level=0, line=label.line, page=label.page,
-                          group=label.text.replace("合计", "") or None,
-                          cells={"total": _cell(value)})
+                row = Row(
+                    label=label.text,
+                    role=RowRole.TOTAL,
+                    level=0,
+                    line=label.line,
+                    page=label.page,
+                    group=label.text.replace("合计", "") or None,
+                    cells={"total": _cell(value)},
+                )
                 group_totals[row.group or ""] = len(rows)
                 rows.append(row)
             continue
@@ -163,7 +183,9 @@ def _generic(table: Table, body: list[RawRow]) -> None:
             for j, c in enumerate(raw.cells)
             if c.text  # an empty cell of an unknown table carries nothing worth keeping
         }
-        table.rows.append(Row(label=raw.cells[0].text if raw.cells else "", line=raw.line, page=raw.page, cells=cells))
+        table.rows.append(
+            Row(label=raw.cells[0].text if raw.cells else "", line=raw.line, page=raw.page, cells=cells)
+        )
 
 
 def _unit(segment: Segment) -> str | None:
@@ -181,7 +203,12 @@ def _unplaced(raw: RawRow, table: Table, file: str, reason: str) -> Finding:
         rule="read.unplaced-row",
         severity=Severity.ERROR,
         message=f"《{table.title}》中有一行无法识别：{reason}。原文：{text[:120]}",
-        cells=[CitedCell(ref=SourceRef(file=file, line=raw.line, page=raw.page, sheet=raw.sheet, table=table.id), text=text)],
+        cells=[
+            CitedCell(
+                ref=SourceRef(file=file, line=raw.line, page=raw.page, sheet=raw.sheet, table=table.id),
+                text=text,
+            )
+        ],
     )
 
 
@@ -190,6 +217,10 @@ def _cut_off(table: Table, file: str) -> Finding:
         rule="read.table-cut-off",
         severity=Severity.ERROR,
         message=f"《{table.title}》只有标题和表头，没有数据行，也没有注明“本表无数据”：表格可能被截断",
-        cells=[CitedCell(ref=SourceRef(file=file, line=table.line, page=table.page, sheet=table.sheet, table=table.id),
-                         text=table.title)],
+        cells=[
+            CitedCell(
+                ref=SourceRef(file=file, line=table.line, page=table.page, sheet=table.sheet, table=table.id),
+                text=table.title,
+            )
+        ],
     )

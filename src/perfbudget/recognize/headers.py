@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from perfbudget.model.tables import Column
 from perfbudget.read.blocks import RawRow
@@ -72,7 +72,11 @@ def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) ->
         elif below is not None:
             full = _spread(row, below, is_label)
         else:
-            full = [""] * (width - len(row)) + row if row and not _label_text(row[0]) else row + [""] * (width - len(row))
+            full = (
+                [""] * (width - len(row)) + row
+                if row and not _label_text(row[0])
+                else row + [""] * (width - len(row))
+            )
             full = _fill_spans_right(full, None)
         expanded[k] = full
         below = full if below is None else [full[j] or below[j] for j in range(width)]
@@ -133,7 +137,7 @@ def _span_cost(start: int, end: int, is_label: list[bool]) -> int:
     kinds = is_label[start:end]
     if any(kinds) and not all(kinds):
         cost += 1
-    for a, b in zip(kinds, kinds[1:], strict=False):
+    for a, b in pairwise(kinds):
         if not a and b:
             cost += 10  # a label after an amount starts another half of the table
     return cost
@@ -163,7 +167,8 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             key = "name" if is_label[j] else f"c{j + 1}"
         else:
             kind = leaf.kind if leaf.kind in LABEL_KINDS else "measure"
-            key = leaf.key
+            # a heading such as 预算数 groups columns when it has some below it, else it is the amount
+            key = "total" if leaf.kind == "group" else leaf.key
         ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in ("side", *LABEL_KINDS)]
         if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
             key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount

@@ -67,7 +67,7 @@ def align(row: RawRow, width: int, kinds: list[str]) -> list[RawCell] | None:
         placed = filler[:1] + leading + filler[1:]
     else:
         placed = leading + filler
-    return placed[:label_count] + cells[len(leading):]
+    return placed[:label_count] + cells[len(leading) :]
 
 
 @dataclass
@@ -76,6 +76,7 @@ class Placed:
 
     row: Row
     indent: int
+    code_parts: tuple[str, str, str] | None = None  # 类, 款, 项 printed in three columns
 
 
 def build_row(
@@ -83,6 +84,7 @@ def build_row(
 ) -> Placed | None:
     """One logical row from the cells of one side of a printed row; ``None`` if it is blank."""
     label = code = ""
+    parts: dict[str, str] = {}
     indent = 0
     values: dict[str, Cell] = {}
     any_value = False
@@ -90,7 +92,10 @@ def build_row(
         if column.side != side:
             continue
         if kind == "code":
-            code = cell.text
+            if column.key == "code":
+                code = cell.text
+            else:
+                parts[column.key.rsplit(".", 1)[-1]] = cell.text
         elif kind == "name":
             if not label:
                 label, indent = cell.text, cell.indent
@@ -112,7 +117,7 @@ def build_row(
         glued = _GLUED_CODE.match(label)
         if glued:
             code, label = glued.group(1), glued.group(2)
-    if not label and not code and not any_value:
+    if not label and not code and not any_value and not any(parts.values()):
         return None
     first = next((c for c in cells if c.text), cells[0])
     row = Row(
@@ -128,7 +133,31 @@ def build_row(
     if is_total_label(label):
         row.role = RowRole.TOTAL
         row.level = 0
-    return Placed(row, indent)
+    split = (
+        (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
+        if parts
+        else None
+    )
+    return Placed(row, indent, split)
+
+
+def join_split_codes(placed: list[Placed]) -> None:
+    """Codes printed as 类 | 款 | 项: join them, taking a blank 类/款 from the rows above."""
+    current_class = current_section = ""
+    for item in placed:
+        if item.code_parts is None or item.row.role == RowRole.TOTAL:
+            continue
+        lei, kuan, xiang = (p.strip() for p in item.code_parts)
+        if lei:
+            current_class, current_section = lei, ""
+        if kuan:
+            current_section = kuan
+        if not (lei or kuan or xiang):
+            continue
+        code = current_class + (current_section if (kuan or xiang) else "") + (xiang if xiang else "")
+        if is_code(code):
+            item.row.code = code
+            item.row.level = {3: 1, 5: 2, 7: 3}.get(len(code))
 
 
 def ordinal_label(row: Row) -> bool:

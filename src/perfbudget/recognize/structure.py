@@ -40,7 +40,9 @@ def coded(placed: list[Placed]) -> list[Row]:
                 if len(row.code) > length and row.code[:length] in by_code:
                     parent = by_code[row.code[:length]]
                     break
-            row.parent = parent if parent is not None else (total if row.level == 1 or len(row.code) == 3 else None)
+            row.parent = (
+                parent if parent is not None else (total if row.level == 1 or len(row.code) == 3 else None)
+            )
     _mark_groups(rows)
     return rows
 
@@ -70,12 +72,19 @@ def two_sided(placed: list[Placed], class_code=None) -> list[Row]:
                 continue
             if before_total:
                 row.parent = year_total
-                if class_code is not None and side == "expenditure" and not row.code and has_ordinal(row.label):
+                if (
+                    class_code is not None
+                    and side == "expenditure"
+                    and not row.code
+                    and has_ordinal(row.label)
+                ):
                     code = class_code(strip_ordinal(row.label))
                     if code:
                         row.code, row.code_inferred, row.level = code, True, 1
                 continue
-            if carry_parent is not None and (p.indent > placed[carry_parent].indent or has_ordinal(row.label)):
+            if carry_parent is not None and (
+                p.indent > placed[carry_parent].indent or has_ordinal(row.label)
+            ):
                 row.parent = carry_parent
                 continue
             row.parent = grand_total
@@ -84,8 +93,13 @@ def two_sided(placed: list[Placed], class_code=None) -> list[Row]:
     return rows
 
 
-_THREE_PUBLIC_PARENT = {"abroad": "total", "reception": "total", "vehicles": "total",
-                        "vehicle_purchase": "vehicles", "vehicle_operation": "vehicles"}
+_THREE_PUBLIC_PARENT = {
+    "abroad": "total",
+    "reception": "total",
+    "vehicles": "total",
+    "vehicle_purchase": "vehicles",
+    "vehicle_operation": "vehicles",
+}
 
 
 def named(placed: list[Placed]) -> list[Row]:

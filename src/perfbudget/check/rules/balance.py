@@ -34,7 +34,10 @@ def balance(document: Document) -> Iterator[Finding]:
             rule="budget.balance",
             severity=Severity.INFO if within else Severity.ERROR,
             message=f"《{table.title}》收入总计 {money(a)} 与支出总计 {money(b)} 不等，相差 {a - b:+,}",
-            cells=[cite(document, table, income, "total", "left"), cite(document, table, spending, "total", "right")],
+            cells=[
+                cite(document, table, income, "total", "left"),
+                cite(document, table, spending, "total", "right"),
+            ],
             expected=b,
             actual=a,
             difference=a - b,

@@ -57,7 +57,11 @@ def _rows(table: Table, selector: dict) -> list[Row]:
     if which == "total":
         return [next((r for r in totals if r.parent is None), totals[0])] if totals else []
     if which == "year_total":
-        return [next((r for r in totals if r.parent is not None or "本年" in r.label), totals[0])] if totals else []
+        return (
+            [next((r for r in totals if r.parent is not None or "本年" in r.label), totals[0])]
+            if totals
+            else []
+        )
     if which == "roots":
         return [r for r in totals if r.parent is None]
     if which.startswith("label:"):
@@ -80,7 +84,9 @@ def _value(row: Row, column: str) -> Decimal | None:
     return cell.value if cell else None
 
 
-def _finding(document, relation, left_table, left_row, column, right_cells, right_values, left_value) -> Finding | None:
+def _finding(
+    document, relation, left_table, left_row, column, right_cells, right_values, left_value
+) -> Finding | None:
     got = sum((v for v in right_values if v is not None), ZERO)
     actual = left_value if left_value is not None else ZERO
     difference = actual - got
@@ -124,8 +130,16 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
             if other is None:
                 continue
             cell = cite(document, right_tables[0], other, right["column"], "right")
-            finding = _finding(document, relation, left_table, row, column, [cell],
-                               [_value(other, right["column"])], _value(row, column))
+            finding = _finding(
+                document,
+                relation,
+                left_table,
+                row,
+                column,
+                [cell],
+                [_value(other, right["column"])],
+                _value(row, column),
+            )
             if finding:
                 yield finding
         return
@@ -147,11 +161,16 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
             for row in rows:
                 right_cells.append(cite(document, table, row, selector["column"], "right"))
                 right_values.append(_value(row, selector["column"]))
-    left_value = sum((v for r in left_rows if (v := _value(r, column)) is not None), ZERO) if len(left_rows) > 1 \
+    left_value = (
+        sum((v for r in left_rows if (v := _value(r, column)) is not None), ZERO)
+        if len(left_rows) > 1
         else _value(left_rows[0], column)
+    )
     if left_value is None and all(v is None for v in right_values):
         return
-    finding = _finding(document, relation, left_table, left_rows[0], column, right_cells, right_values, left_value)
+    finding = _finding(
+        document, relation, left_table, left_rows[0], column, right_cells, right_values, left_value
+    )
     if finding:
         yield finding
 

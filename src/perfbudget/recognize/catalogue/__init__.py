@@ -86,11 +86,19 @@ def _anchored(pattern: re.Pattern[str], bare: str) -> bool:
     return match is not None and match.start() <= 12
 
 
+_YEAR = re.compile(r"(\d{4})")
+
+
+@cache
 def column_word(text: str) -> ColumnWord | None:
+    """The column word a header text is (cached: headers repeat across tables and documents)."""
     key = squash(text)
     if not key:
         return None
     for word in column_words():
         if word.pattern.fullmatch(key):
+            if word.kind == "group" and (year := _YEAR.search(key)):
+                # 2023年预算数 | 2024年预算数 side by side: the year tells the groups apart
+                return ColumnWord(word.pattern, f"{word.key}_{year.group(1)}", word.kind)
             return word
     return None

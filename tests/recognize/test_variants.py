@@ -1,0 +1,139 @@
+"""Layouts of the same table families that the seeds do not show, as other departments print them.
+
+Each document here is fictional (青川市, 云岭县). The point is that recognition follows the
+family — headers, codes, totals — and not one department's template.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from perfbudget.check import run_checks
+from perfbudget.pipeline import load_document
+
+
+def parse(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def values(row) -> dict[str, Decimal | None]:
+    return {k: c.value for k, c in row.cells.items()}
+
+
+def test_codes_printed_as_class_section_item_columns(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "2025年部门支出总表\n\n单位：万元\n\n"
+        "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出\n"
+        "类\t款\t项\t\t\t\t\n"
+        "\t\t\t合计\t300.00\t200.00\t100.00\n"
+        "211\t\t\t节能环保支出\t300.00\t200.00\t100.00\n"
+        "\t01\t\t环境保护管理事务\t300.00\t200.00\t100.00\n"
+        "\t\t01\t行政运行\t200.00\t200.00\t\n"
+        "\t\t02\t一般行政管理事务\t100.00\t\t100.00\n",
+    )
+    table = doc.tables[0]
+    assert table.kind == "expenditure"
+    assert [r.code for r in table.rows] == [None, "211", "21101", "2110101", "2110102"]
+    assert [r.parent for r in table.rows] == [None, 0, 1, 2, 2]
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def test_summary_with_one_amount_column_per_half(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "云岭县林业局2025年部门收支总表\n单位：万元\n"
+        "收入\t\t支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t800.00\t一、一般公共服务支出\t\n"
+        "二、政府性基金预算拨款收入\t\t二、农林水支出\t780.00\n"
+        "三、事业收入\t20.00\t三、住房保障支出\t40.00\n"
+        "本年收入合计\t820.00\t本年支出合计\t820.00\n"
+        "上年结转\t\t结转下年\t\n"
+        "收入总计\t820.00\t支出总计\t820.00\n",
+    )
+    table = doc.tables[0]
+    assert table.kind == "income_expenditure_summary"
+    spending = [r for r in table.rows if r.side == "expenditure"]
+    assert [r.code for r in spending[:3]] == ["201", "213", "221"]  # classes resolved by name
+    assert values(spending[1]) == {"total": Decimal("780.00")}
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def test_summary_imbalance_is_an_error(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "2025年部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t800.00\t一、农林水支出\t790.00\n"
+        "本年收入合计\t800.00\t本年支出合计\t790.00\n"
+        "收入总计\t800.00\t支出总计\t790.00\n",
+    )
+    rules = {f.rule for f in run_checks(doc) if f.severity == "error"}
+    assert "budget.balance" in rules
+
+
+def test_revenue_total_includes_carryover_when_printed_beside_the_sources(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "2025年部门收入总表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t上年结转\t一般公共预算拨款收入\t事业收入\t其他收入\n"
+        "合计\t\t1050.00\t50.00\t900.00\t80.00\t20.00\n"
+        "213\t农林水支出\t1050.00\t50.00\t900.00\t80.00\t20.00\n",
+    )
+    table = doc.tables[0]
+    assert [c.key for c in table.columns] == [
+        "code",
+        "name",
+        "total",
+        "carryover",
+        "general_budget",
+        "service_income",
+        "other_income",
+    ]
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+    broken = parse(
+        tmp_path,
+        (tmp_path / "doc.txt").read_text(encoding="utf-8").replace("80.00\t20.00\n213", "80.00\t25.00\n213"),
+        "b.txt",
+    )
+    assert any(f.rule == "budget.column-sum" and f.severity == "error" for f in run_checks(broken))
+
+
+def test_three_public_with_two_years_side_by_side(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "2025年“三公”经费支出预算表\n单位：万元\n"
+        "2024年预算数\t\t\t\t\t\t2025年预算数\t\t\t\t\t\n"
+        "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n"
+        "\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+        "12.00\t0.00\t10.00\t0.00\t10.00\t2.00\t11.50\t0.00\t9.50\t0.00\t9.50\t2.00\n",
+    )
+    table = doc.tables[0]
+    assert table.kind == "three_public"
+    keys = [c.key for c in table.columns]
+    assert keys[:3] == ["budget_2024.total", "budget_2024.abroad", "budget_2024.vehicles"]
+    assert keys[6] == "budget_2025.total"
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def test_economic_basic_expenditure_with_codes(tmp_path: Path) -> None:
+    doc = parse(
+        tmp_path,
+        "2025年一般公共预算基本支出表\n单位：万元\n"
+        "部门预算支出经济分类科目\t\t2025年基本支出\t\t\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "合计\t\t130.00\t100.00\t30.00\n"
+        "301\t工资福利支出\t100.00\t100.00\t\n"
+        "30101\t基本工资\t60.00\t60.00\t\n"
+        "30102\t津贴补贴\t40.00\t40.00\t\n"
+        "302\t商品和服务支出\t30.00\t\t30.00\n"
+        "30201\t办公费\t30.00\t\t30.00\n",
+    )
+    table = doc.tables[0]
+    assert table.kind == "basic_expenditure_economic"
+    assert [r.code_system for r in table.rows[1:]] == ["economic"] * 5
+    assert [r.parent for r in table.rows] == [None, 0, 1, 1, 0, 4]
+    assert not [f for f in run_checks(doc) if f.severity in ("error", "warning")]
