@@ -40,6 +40,7 @@ class Document(BaseModel):
     department: str | None = None
     fiscal_year: int | None = None
     stage: str | None = None
+    scope: str | None = None  # 汇总 (consolidated over the units) or 本级, where printed
     money_unit: str | None = None
     tables: list[Table] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)  # prose outside tables and forms

@@ -127,7 +127,7 @@ def _economic_triples(
                 if not is_code(code.text):
                     findings.append(_unplaced(raw, table, file, f"经济分类编码“{code.text}”无法识别"))
                     continue
-                rows.append(_economic_row(code.text, name, amount, raw))
+                rows.append(_economic_row(code, name, amount, raw))
             continue
         # a footer row: 人员经费合计 | x | 公用经费合计 | y
         filled = [c for c in cells if c.text]
@@ -152,15 +152,16 @@ def _economic_triples(
     table.rows = structure.economic_coded(rows, group_totals)
 
 
-def _economic_row(code: str, name: RawCell, amount: RawCell, raw: RawRow) -> Row:
+def _economic_row(code_cell: RawCell, name: RawCell, amount: RawCell, raw: RawRow) -> Row:
+    code = code_cell.text
     return Row(
         label=name.text,
         code=code,
         code_system="economic",
         level=1 if len(code) == 3 else 2,
         group=economic_group(code),
-        line=name.line if name.line is not None else raw.line,
-        page=name.page if name.page is not None else raw.page,
+        line=code_cell.line if code_cell.line is not None else raw.line,
+        page=code_cell.page if code_cell.page is not None else raw.page,
         cells={"total": _cell(amount)},
     )
 

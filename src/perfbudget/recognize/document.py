@@ -14,6 +14,7 @@ from perfbudget.recognize.forms import recognize_forms
 from perfbudget.recognize.segment import Segment, segments
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_SCOPE = re.compile(r"[（(](汇总|本级|合并)[）)]$")
 _DEPARTMENT = re.compile(r"(?:部门名称|部门|单位名称|预算单位|填报单位|编制单位)[：:]\s*([^\s|，,]{2,40})")
 
 
@@ -72,7 +73,11 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
                 if match:
                     departments[match.group(1)] += 1
     if departments:
-        document.department = departments.most_common(1)[0][0]
+        name = departments.most_common(1)[0][0]
+        scope = _SCOPE.search(name)
+        if scope:  # 焦作市生态环境局（汇总）: the department, consolidated over its units
+            document.scope, name = scope.group(1), name[: scope.start()]
+        document.department = name
     units = Counter(t.unit for t in document.tables if t.unit)
     if units:
         document.money_unit = units.most_common(1)[0][0]

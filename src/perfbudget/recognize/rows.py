@@ -119,7 +119,8 @@ def build_row(
             code, label = glued.group(1), glued.group(2)
     if not label and not code and not any_value and not any(parts.values()):
         return None
-    first = next((c for c in cells if c.text), cells[0])
+    own = [c for c, col in zip(cells, columns, strict=True) if col.side == side]
+    first = next((c for c in own if c.text), own[0] if own else cells[0])
     row = Row(
         label=label,
         code=code or None,
