@@ -57,11 +57,17 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
+        utf16_text = _utf16_cjk(data)
+        if utf16_text is not None:
+            return utf16_text, "utf-16"
         raise ReadError(path, "binary content, not a text document (NUL bytes)")
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError as utf8_error:
+        utf16 = _utf16_cjk(data)
+        if utf16 is not None:
+            return utf16, "utf-16"
         # Chinese government text that is not UTF-8 is nearly always GB18030/GBK; GB18030 is a
         # superset of both, so decode with it and let charset-normalizer arbitrate the rest.
         try:
@@ -72,6 +78,24 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if not _plausible(text):
         raise ReadError(path, f"binary or wrongly encoded content (not readable as {encoding})")
     return text, encoding
+
+
+_CJK_OR_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\t\n\r -~]")
+
+
+def _utf16_cjk(data: bytes) -> str | None:
+    """UTF-16 without a BOM and mostly Chinese: few NUL bytes, but it decodes to CJK text."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if sample and len(_CJK_OR_TEXT.findall(sample)) >= 0.95 * len(sample):
+            return text
+    return None
 
 
 def _guess(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

@@ -27,6 +27,8 @@ _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
 def read_text(data: bytes, source: SourceFile) -> RawDocument:
     text, encoding = decode(data, source.path)
     source.encoding = encoding
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start a new one
@@ -114,7 +116,8 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
                 if not in_grid:
                     grid += 1
                     in_grid = True
-                rows.append(RawRow([RawCell(clean(p), number) for p in parts], line=number, grid=grid))
+                cells = [RawCell(clean(p), number, None, indent_of(p)) for p in parts]
+                rows.append(RawRow(cells, line=number, grid=grid))
                 row, blanks = None, 0
                 continue
             if not in_grid:
