@@ -38,7 +38,9 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
         return table
     start = next((i for i, r in enumerate(body) if is_data_row(r)), len(body))
     header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
-    data_rows = [r for r in body[start:] if not is_column_numbers(r.texts)]
+    repeated = {tuple(r.texts) for r in header_rows}
+    # a header printed again at the top of a page is not data
+    data_rows = [r for r in body[start:] if not is_column_numbers(r.texts) and tuple(r.texts) not in repeated]
     if kind.rows == "economic" and _is_triples(header_rows):
         _economic_triples(table, header_rows, data_rows, file, findings)
         return table

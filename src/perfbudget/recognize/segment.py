@@ -94,12 +94,25 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             prose.append(row)
             continue
         # a table row: a new physical table, or rows after a table's notes, start an untitled table
+        # — unless the new table continues the last one on the next page (same width, nothing between)
+        if current is not None and current.body and row.grid != body_grid and not current.notes:
+            if current.kind is not None and _continues(current.body[-1], row):
+                current.body.append(row)
+                body_grid = row.grid
+                continue
         if current is None or (current.body and (row.grid != body_grid or current.notes)):
             current = Segment(kind=None, title=_generic_title(prose, row), title_row=None)
             found.append(current)
         current.body.append(row)
         body_grid = row.grid
     return found, prose
+
+
+def _continues(last: RawRow, first: RawRow) -> bool:
+    """A table broken by a page break goes on with rows of the same width on the next page."""
+    if last.page is None or first.page is None or first.page != last.page + 1:
+        return False
+    return abs(len(first.cells) - len(last.cells)) <= 1
 
 
 def _generic_title(prose: list[RawRow], row: RawRow) -> str:
