@@ -54,7 +54,7 @@ def _compare(document, table, row, parts, key, classification) -> Finding | None
     tolerance = sum_tolerance(total_value, values)
     within = abs(difference) <= tolerance
     rule_id = "budget.class-sum" if classification else "budget.total-sum"
-    what = "其下各款/项" if classification else "其组成各行"
+    what = {1: "其下各款", 2: "其下各项"}.get(row.level, "其下各行") if classification else "其组成各行"
     verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
     message = (
         f"{place(table, row, key)}为 {money(total)}，{what}之和为 {money(got)}，"
