@@ -13,7 +13,7 @@ from perfbudget.model.findings import Finding, Severity
 class Rule:
     id: str
     severity: Severity
-    category: str  # arithmetic | cross-table | classification | reading
+    category: str  # arithmetic | cross-table | classification | reading | narrative
     title: str  # one line, Chinese, for the rule reference and the web
     description: str  # what it checks and why, for the generated rule reference
     check: Callable[[Document], Iterable[Finding]]
@@ -23,13 +23,16 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, severity: Severity, category: str, title: str) -> Callable:
-    """Register a check. The function's docstring is the rule's description."""
+def rule(id: str, severity: Severity, category: str, title: str, scope: str = "document") -> Callable:
+    """Register a check. The function's docstring is the rule's description.
+
+    A ``document`` rule is called with one document; a ``corpus`` rule with every document at hand
+    (``run_corpus_checks``), for relations between documents (a budget and its final account)."""
 
     def register(fn: Callable[[Document], Iterable[Finding]]) -> Callable[[Document], Iterable[Finding]]:
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
-        RULES[id] = Rule(id, severity, category, title, (fn.__doc__ or "").strip(), fn)
+        RULES[id] = Rule(id, severity, category, title, (fn.__doc__ or "").strip(), fn, scope)
         return fn
 
     return register

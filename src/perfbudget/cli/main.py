@@ -167,6 +167,58 @@ def demo(
     raise typer.Exit(run_demo(home))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    home: Annotated[Path | None, typer.Option(help="Where the database lives (default ./var).")] = None,
+) -> None:
+    """Serve the web pages (in Chinese) and the JSON API; prints the address to open."""
+    from perfbudget.serve.run import serve as run_server
+
+    raise typer.Exit(run_server(host, port, home))
+
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="The document to report on (.txt, .docx, .xlsx, .pdf).", show_default=False)],
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the report as HTML to this file.")] = None,
+    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write the report as Markdown to this file.")] = None,
+    others: Annotated[
+        list[Path] | None,
+        typer.Option("--with", help="Another document of the same department and year (the budget of a final account); repeatable."),
+    ] = None,
+) -> None:
+    """Check FILE and write a report a person reads: a summary of the figures its prose states, then the
+    findings by severity and section, each with the quoted sentence, the table excerpt and the arithmetic.
+    Without --html/--markdown the Markdown goes to standard output."""
+    from perfbudget.check import run_corpus_checks
+    from perfbudget.export.report import build_report, render_html, render_markdown
+    from perfbudget.pipeline import load_document
+    from perfbudget.read import ReadError
+
+    try:
+        document = load_document(file)
+        companions = [load_document(other) for other in others or []]
+    except ReadError as error:
+        report_unreadable(str(error))
+        raise typer.Exit(EXIT_USAGE) from None
+    extra = []
+    if companions:
+        extra = [
+            f for f in run_corpus_checks([document, *companions])
+            if any(c.ref.file == document.source.path for c in f.cells)
+        ]  # fmt: skip
+    built = build_report(document, extra)
+    if html_out is not None:
+        html_out.write_text(render_html(built), encoding="utf-8")
+    if markdown_out is not None:
+        markdown_out.write_text(render_markdown(built), encoding="utf-8")
+    if html_out is None and markdown_out is None:
+        sys.stdout.write(render_markdown(built))
+    raise typer.Exit(EXIT_OK)
+
+
 def run() -> None:
     """Console entry point: a user never sees a traceback."""
     try:

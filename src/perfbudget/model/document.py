@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from perfbudget.model.findings import Finding
+from perfbudget.model.narrative import Statement
 from perfbudget.model.performance import DepartmentTarget, EvaluationReport, ProjectTarget, SelfEvaluation
 from perfbudget.model.source import SourceRef
 from perfbudget.model.tables import Row, Table
@@ -44,6 +45,7 @@ class Document(BaseModel):
     money_unit: str | None = None
     tables: list[Table] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)  # prose outside tables and forms
+    statements: list[Statement] = Field(default_factory=list)  # figures the prose states (model/narrative.py)
     findings: list[Finding] = Field(default_factory=list)  # reader findings: parts that could not be placed
     department_targets: list[DepartmentTarget] = Field(default_factory=list)  # 整体绩效目标
     project_targets: list[ProjectTarget] = Field(default_factory=list)  # 项目绩效目标

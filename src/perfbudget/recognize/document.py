@@ -11,6 +11,7 @@ from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument
 from perfbudget.recognize.budget import build_table
 from perfbudget.recognize.forms import recognize_forms
+from perfbudget.recognize.narrative import extract_statements
 from perfbudget.recognize.segment import Segment, segments
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -45,6 +46,7 @@ def recognize(raw: RawDocument) -> Document:
         if row.cells
     ]
     _describe(document, found, prose)
+    document.statements = extract_statements(document)  # the figures the prose states
     return document
 
 

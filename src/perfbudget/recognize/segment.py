@@ -95,11 +95,17 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             continue
         # a table row: a new physical table, or rows after a table's notes, start an untitled table
         # — unless the new table continues the last one on the next page (same width, nothing between)
-        if current is not None and current.body and row.grid != body_grid and not current.notes:
-            if current.kind is not None and _continues(current.body[-1], row):
-                current.body.append(row)
-                body_grid = row.grid
-                continue
+        if (
+            current is not None
+            and current.kind is not None
+            and current.body
+            and row.grid != body_grid
+            and not current.notes
+            and _continues(current.body[-1], row)
+        ):
+            current.body.append(row)
+            body_grid = row.grid
+            continue
         if current is None or (current.body and (row.grid != body_grid or current.notes)):
             current = Segment(kind=None, title=_generic_title(prose, row), title_row=None)
             found.append(current)

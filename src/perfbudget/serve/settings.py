@@ -9,6 +9,16 @@ Environment:
   for any deployment reachable by others).
 * ``PERFBUDGET_SECRET_KEY``: required when DEBUG is off.
 * ``PERFBUDGET_ALLOWED_HOSTS``: comma-separated host names (DEBUG allows localhost by itself).
+* ``PERFBUDGET_CSRF_TRUSTED_ORIGINS``: comma-separated origins (``https://perfbudget.example.gov.cn``)
+  when the site is reached through a proxy under another name or port.
+* ``PERFBUDGET_HTTPS``: ``1`` when the site is served over HTTPS (secure cookies, HSTS, and the proxy's
+  ``X-Forwarded-Proto`` header trusted).
+* ``PERFBUDGET_UPLOAD_MAX_MB`` (default 50) and ``PERFBUDGET_UPLOAD_MAX_FILES`` (default 50): the
+  size of one uploaded file and the number of files in one upload.
+* ``PERFBUDGET_SERVE_STATIC``: ``1`` (default) lets the application serve its own CSS/JS when DEBUG
+  is off; set ``0`` when a web server in front serves ``STATIC_ROOT`` (after ``collectstatic``).
+
+See docs/deployment.md.
 """
 
 from __future__ import annotations
@@ -51,7 +61,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # the API docs page uses its bundled Swagger UI, not a CDN
     "perfbudget.store",
+    "perfbudget.serve.web",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "perfbudget.serve.web.middleware.LoginRequiredMiddleware",
+    "perfbudget.serve.web.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "perfbudget.serve.urls"
@@ -78,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "perfbudget.serve.web.context.navigation",
             ],
         },
     },
@@ -117,3 +132,37 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = PERFBUDGET_HOME / "static"
 STATICFILES_DIRS = [path for path in [SERVE_DIR / "static"] if path.is_dir()]
+
+# --- Users, uploads, security -----------------------------------------------------------------
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+PERFBUDGET_UPLOAD_MAX_MB = _int("PERFBUDGET_UPLOAD_MAX_MB", 50)
+PERFBUDGET_UPLOAD_MAX_FILES = _int("PERFBUDGET_UPLOAD_MAX_FILES", 50)
+# Django refuses a request with more files than this before any view sees it (a 400 page that
+# names the limit); below it, the import page answers over-limit uploads with its own message.
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, 4 * PERFBUDGET_UPLOAD_MAX_FILES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads go to a temporary file
+PERFBUDGET_SERVE_STATIC = _flag("PERFBUDGET_SERVE_STATIC", True)
+PERFBUDGET_PAGE_SIZE = 50  # findings and documents per page, web and API
+
+CSRF_TRUSTED_ORIGINS = _list("PERFBUDGET_CSRF_TRUSTED_ORIGINS")
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+if _flag("PERFBUDGET_HTTPS", False):
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 30

@@ -54,6 +54,17 @@ class Document(models.Model):
     model_json = models.JSONField(help_text="perfbudget.model.Document.model_dump(mode='json')")
     imported_at = models.DateTimeField(default=timezone.now, db_index=True)
     reader_findings_count = models.PositiveIntegerField(default=0)
+    # publication and provenance (the web application)
+    published = models.BooleanField("已发布", default=False, db_index=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="导入人",
+    )
 
     class Meta:
         ordering = ("department__name", "-fiscal_year", "file_name")
@@ -185,3 +196,96 @@ class Finding(models.Model):
             {"rule": self.rule, "severity": self.severity, "message": self.message, "cells": self.cells}
             | self.figures
         )
+
+
+# --- Web application: users, publication, kept originals, prose search, review history ---------
+
+
+class Role(models.TextChoices):
+    """What a signed-in user may do (see ``perfbudget.serve.web.access``)."""
+
+    VIEWER = "viewer", "查阅人员"
+    DEPARTMENT = "department", "部门财务人员"
+    REVIEWER = "reviewer", "财政复核人员"
+    ADMIN = "admin", "系统管理员"
+
+
+class Profile(models.Model):
+    """A user's role and, for department staff, their department."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    role = models.CharField("角色", max_length=12, choices=Role.choices, default=Role.VIEWER)
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+        verbose_name="所属部门",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "用户角色"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Original(models.Model):
+    """An imported file's bytes (kept for uploads) and its lines, for showing where a figure was printed.
+
+    Keyed by content like :class:`Document`; ``lines`` caches ``[[sheet, page, line, text], …]`` read
+    once from the bytes (or from the imported path while it still holds the same content).
+    """
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    data = models.BinaryField(null=True, blank=True)
+    lines = models.JSONField(null=True, blank=True)
+    stored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "原始文件"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Paragraph(models.Model):
+    """A prose paragraph of a document (copied from the model so that it can be searched)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    order = models.PositiveIntegerField()
+    text = models.TextField()
+    line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    heading = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("document", "order")
+        constraints = (
+            models.UniqueConstraint(fields=["document", "order"], name="paragraph_order_unique"),
+        )
+        verbose_name = verbose_name_plural = "文字段落"
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class Review(models.Model):
+    """One review decision on a finding; the finding keeps the latest, this keeps them all."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="reviews")
+    status = models.CharField(max_length=10, choices=Finding.Status.choices)
+    comment = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("finding", "-at")
+        verbose_name = verbose_name_plural = "复核记录"
+
+    def __str__(self) -> str:
+        return f"{self.finding_id}: {self.status}"

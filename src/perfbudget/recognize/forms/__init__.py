@@ -1,12 +1,119 @@
-"""Performance forms: 绩效目标表, 绩效自评表, 绩效评价报告 (placeholder until they land)."""
+"""Performance forms: 绩效目标表 (department and project), 绩效自评表, 绩效评价报告.
+
+:func:`recognize_forms` cuts the row stream into form blocks (:mod:`.blocks`), hands each to the
+recognizer of its family and adds the results to the document. Rows of a form that cannot be
+placed become reader findings (``read.form-unplaced-row``); nothing is dropped silently and
+nothing is guessed. The grids a form used completely are returned, so that they are not kept
+again as generic tables.
+"""
 
 from __future__ import annotations
 
 from perfbudget.model.document import Document
 from perfbudget.model.findings import Finding
+from perfbudget.model.performance import ProjectTarget
 from perfbudget.read.blocks import RawDocument
+from perfbudget.recognize.forms import (
+    declaration,
+    expenditure,
+    narrative,
+    project_description,
+    project_two_period,
+    reports,
+    self_evaluation,
+)
+from perfbudget.recognize.forms.blocks import (
+    DECLARATION,
+    EXPENDITURE,
+    PROJECT,
+    SELF_EVALUATION,
+    Block,
+    find_blocks,
+)
+from perfbudget.recognize.forms.common import Context, key, year_of
 
 
 def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding]) -> set[int]:
     """Recognise the performance forms of ``raw`` into ``document``; return the grids they used."""
-    return set()
+    context = Context(raw.source.path, findings, text_lines=raw.source.format == "text")
+    rows = raw.rows
+    year = _document_year(raw)
+    for block in find_blocks(rows):
+        if block.title is not None:
+            context.used.add(id(block.title))
+        context.used.update(id(r) for r in block.meta)
+        if block.kind == DECLARATION:
+            document.department_targets.append(declaration.recognize(block, context, year))
+        elif block.kind == EXPENDITURE:
+            document.department_targets.append(expenditure.recognize(block, context, year))
+        elif block.kind == PROJECT and _project_template(block) == "description":
+            document.project_targets.append(project_description.recognize(block, context, year))
+        elif block.kind == PROJECT:
+            document.project_targets.append(project_two_period.recognize(block, context, year))
+        elif block.kind == SELF_EVALUATION:
+            document.self_evaluations.append(self_evaluation.recognize(block, context, year))
+    index = 0
+    while index < len(rows):
+        if narrative.is_title(rows[index]):
+            target, index = narrative.recognize(rows, index, context)
+            if target is not None:
+                document.department_targets.append(target)
+            continue
+        index += 1
+    document.department_targets.sort(key=lambda t: t.line or 0)
+    document.evaluation_reports.extend(reports.find_reports(rows, context, year))
+    _implied_money_unit(document.project_targets)
+    found = document.department_targets or document.project_targets or document.self_evaluations
+    if (found or document.evaluation_reports) and document.family == "unknown":
+        document.family = "performance"
+    return _consumed(raw, context)
+
+
+def _project_template(block: Block) -> str:
+    """``description`` (描述/依据 columns, 项目编码) or ``two_period`` (实施期 and 年度 side by side)."""
+    for row in block.rows[:40]:
+        text = key(row.text)
+        if "项目编码" in text or "绩效指标描述" in text or "指标值确定依据" in text:
+            return "description"
+        if "主管部门" in text or "实施期" in text or "年度资金总额" in text:
+            return "two_period"
+    return "description"
+
+
+def _implied_money_unit(projects: list[ProjectTarget]) -> None:
+    """Forms of one template that print no unit share the one their cost indicators use (all alike)."""
+    silent = [p for p in projects if p.money_unit is None or not p.money_unit_stated]
+    units = {
+        i.target.unit
+        for p in silent
+        for i in p.indicators
+        if i.level2 == "成本指标" and i.target is not None and i.target.unit in ("万元", "元")
+    }
+    if len(units) == 1:
+        unit = units.pop()
+        for project in silent:
+            project.money_unit = unit
+
+
+def _document_year(raw: RawDocument) -> int | None:
+    for row in raw.rows[:60]:
+        if row.is_paragraph:
+            year = year_of(row.text)
+            if year:
+                return year
+    return None
+
+
+def _consumed(raw: RawDocument, context: Context) -> set[int]:
+    """Grids whose every filled row was placed in a form."""
+    complete: dict[int, bool] = {}
+    used = context.used
+    for row in raw.rows:
+        grid = row.grid
+        if grid is None:
+            continue
+        if id(row) in used:
+            complete.setdefault(grid, True)
+        elif row.filled:
+            complete[grid] = False
+    return {grid for grid, ok in complete.items() if ok}

@@ -1,0 +1,1 @@
+"""Exports for people: the check report (HTML, Markdown)."""

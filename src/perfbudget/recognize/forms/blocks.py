@@ -1,0 +1,137 @@
+"""Cut the row stream into performance-form blocks: a title (when printed), its meta lines and
+the table rows of one form. Forms are found by their titles and, when a title is missing, by the
+identity row a form starts with (``项目名称`` followed by ``主管部门及代码``, ``项目编码``,
+``部门（单位）名称`` …)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from perfbudget.read.blocks import RawRow
+from perfbudget.recognize.forms.common import key
+
+DECLARATION = "declaration"  # 整体绩效目标申报表
+EXPENDITURE = "expenditure"  # 整体支出绩效申报表
+PROJECT = "project"  # 项目(支出)绩效目标(申报)表
+SELF_EVALUATION = "self_evaluation"  # 绩效自评表
+
+_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"绩效自评表$"), SELF_EVALUATION),
+    (re.compile(r"整体支出绩效(?:目标)?(?:申报)?表$"), EXPENDITURE),
+    (re.compile(r"整体绩效目标(?:申报)?表$"), DECLARATION),
+    (re.compile(r"项目(?:支出)?绩效目标(?:申报)?表$"), PROJECT),
+)
+_META = re.compile(
+    r"^[（(]?\d{4}年度?[)）]?$|^(?:金额)?单位[：:]|^附件\d*[：:]?$|^填报单位|^部门[（(]单位[)）][：:]|^编制单位|^\d{1,3}$"
+    r"|^第\d+页|^-\d+-$"
+)
+_UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称")
+_IDENTITY = {
+    PROJECT: ("项目名称", "项目编码"),
+    DECLARATION: _UNIT_NAME,
+    SELF_EVALUATION: _UNIT_NAME,
+    EXPENDITURE: ("部门基本信息",),
+}
+
+
+_ANCHORS = ("项目编码", "项目名称", "部门基本信息", *_UNIT_NAME)
+
+
+@dataclass
+class Block:
+    kind: str
+    title: RawRow | None
+    meta: list[RawRow] = field(default_factory=list)
+    rows: list[RawRow] = field(default_factory=list)
+    identified: bool = False  # the row that names the form (项目名称, 部门（单位）名称 …) was seen
+
+
+def _single(row: RawRow) -> str | None:
+    found = None
+    for cell in row.cells:
+        if cell.text:
+            if found is not None:
+                return None
+            found = cell.text
+    return found if found is not None and len(found) <= 80 else None
+
+
+def title_kind(row: RawRow) -> str | None:
+    text = _single(row)
+    if text is None or "绩效" not in text:
+        return None
+    text_key = key(text)
+    for pattern, kind in _TITLES:
+        if pattern.search(text_key):
+            return kind
+    return None
+
+
+def _first_key(row: RawRow) -> str:
+    for cell in row.cells:
+        if cell.text:
+            return key(cell.text)
+    return ""
+
+
+def _untitled_kind(rows: list[RawRow], index: int) -> str | None:
+    """A form that starts without a title: recognise it by its first rows."""
+    first = _first_key(rows[index])
+    if not first or not first.startswith(_ANCHORS):
+        return None
+    ahead = [key(rows[j].text) for j in range(index + 1, min(index + 5, len(rows))) if rows[j].grid is not None]
+    if first == "项目编码" or (first.startswith("项目编码") and "项目名称" in key(rows[index].text)):
+        return PROJECT
+    if first == "项目名称" and any(a.startswith("主管部门") for a in ahead[:3]):
+        return PROJECT
+    if first == "部门基本信息":
+        return EXPENDITURE
+    if first in _UNIT_NAME:
+        joined = " ".join(ahead)
+        if "年度履职目标" in joined:
+            return DECLARATION
+        if "任务名称" in joined and "完成情况" in joined:
+            return SELF_EVALUATION
+    return None
+
+
+def find_blocks(rows: list[RawRow]) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    in_body = False
+    for index, row in enumerate(rows):
+        kind = title_kind(row)
+        if kind is not None:
+            current = Block(kind, row)
+            blocks.append(current)
+            in_body = False
+            continue
+        if row.is_paragraph:
+            if current is not None and _META.match(key(row.text)):
+                if not in_body:
+                    current.meta.append(row)
+                continue  # a year or unit line, or a page number inside the form
+            current = None
+            continue
+        if not any(cell.text for cell in row.cells):
+            if current is not None:
+                current.rows.append(row)
+            continue
+        if current is not None:
+            identity = _IDENTITY.get(current.kind, ())
+            first = _first_key(row)
+            if first in identity:
+                if current.identified:
+                    current = Block(current.kind, None)  # the next form of the same kind, untitled
+                    blocks.append(current)
+                current.identified = True
+            current.rows.append(row)
+            in_body = True
+            continue
+        kind = _untitled_kind(rows, index)
+        if kind is not None:
+            current = Block(kind, None, rows=[row], identified=True)
+            blocks.append(current)
+            in_body = True
+    return [b for b in blocks if any(cell.text for r in b.rows for cell in r.cells)]

@@ -1,0 +1,192 @@
+"""Shared pieces of the form recognizers: a row view with matching keys, sourced values, findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from perfbudget.model.findings import CitedCell, Finding, Severity
+from perfbudget.model.performance import Figure, Text
+from perfbudget.model.source import SourceRef
+from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.recognize.numbers import PLACEHOLDERS
+
+_BLANKS = re.compile(r"[\s\u3000\u00a0]+")
+_KEY_DROP = str.maketrans({"(": "（", ")": "）", ":": "：", "“": "", "”": "", '"': "", "’": "", "‘": ""})
+_NUMBER_UNIT = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|％|[^\d\s]{1,4})?$")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_MONEY_UNIT = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]|单位\s*[：:]\s*(万元|元|千元|亿元)")
+
+
+@lru_cache(maxsize=16384)
+def key(text: str) -> str:
+    """A matching key: no blanks at all, full-width parens and colons, no quotes, no final colon."""
+    if " " in text or "\n" in text or "\u3000" in text or "\t" in text or "\u00a0" in text:
+        text = _BLANKS.sub("", text)
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_KEY_DROP)
+    return text.rstrip("：")
+
+
+_NEEDS_TRANSLATE = re.compile(r"[():“”\"’‘]")
+
+
+class Tok:
+    """A filled cell of a row: its column, the cell and its matching key (computed when first asked)."""
+
+    __slots__ = ("_key", "cell", "col")
+
+    def __init__(self, col: int, cell: RawCell, key_: str | None = None) -> None:
+        self.col = col
+        self.cell = cell
+        self._key = key_
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = key(self.cell.text)
+        return self._key
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+@dataclass(slots=True)
+class View:
+    """A raw row with its filled cells (keys computed when first needed)."""
+
+    row: RawRow
+    toks: list[Tok]
+    _joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        """All keys in one string, each after a NUL, for cheap "does a cell start with …" tests."""
+        if self._joined is None:
+            self._joined = "".join("\x00" + t.key for t in self.toks)
+        return self._joined
+
+    def has(self, *words: str) -> bool:
+        """Whether a cell's key starts with one of ``words`` (same test as :meth:`find`)."""
+        joined = self.joined
+        for word in words:
+            if "\x00" + word in joined:
+                return True
+        return False
+
+    @property
+    def first(self) -> str:
+        return self.toks[0].key if self.toks else ""
+
+    @property
+    def line(self) -> int | None:
+        return self.row.line
+
+    def find(self, *keys: str, start: int = 0) -> int | None:
+        """Index in ``toks`` of the first token whose key starts with one of ``keys``."""
+        for index in range(start, len(self.toks)):
+            token_key = self.toks[index].key
+            for wanted in keys:
+                if token_key.startswith(wanted):
+                    return index
+        return None
+
+    def after(self, *keys: str) -> Tok | None:
+        """The token right after the first token matching ``keys`` (a label's value)."""
+        index = self.find(*keys)
+        if index is None or index + 1 >= len(self.toks):
+            return None
+        return self.toks[index + 1]
+
+
+def view(row: RawRow) -> View:
+    return View(row, [Tok(i, c) for i, c in enumerate(row.cells) if c.text])
+
+
+def text_of(cell: RawCell | Tok | None, text: str | None = None) -> Text | None:
+    if cell is None:
+        return None
+    if isinstance(cell, Tok):
+        cell = cell.cell
+    value = cell.text if text is None else text
+    if not value:
+        return None
+    return Text(text=value, line=cell.line, page=cell.page)
+
+
+def number_of(text: str) -> tuple[Decimal | None, str | None]:
+    """``"85.43%"`` → (85.43, ``%``); ``"309人"`` → (309, ``人``); ``"1,300,000"`` → (1300000, None)."""
+    text = text.strip()
+    if text in PLACEHOLDERS:
+        return None, None
+    match = _NUMBER_UNIT.match(text)
+    if match is None:
+        return None, None
+    try:
+        value = Decimal(match.group(1).replace(",", "").replace("−", "-"))
+    except InvalidOperation:
+        return None, None
+    unit = match.group(2)
+    return value, ("%" if unit == "％" else unit)
+
+
+def figure(cell: RawCell | Tok | None, text: str | None = None, line: int | None = None) -> Figure | None:
+    """A figure from a cell (or a part of its text). An empty cell gives an empty figure (value None)."""
+    if cell is None:
+        return None
+    if isinstance(cell, Tok):
+        cell = cell.cell
+    printed = (cell.text if text is None else text).strip()
+    value, unit = number_of(printed)
+    return Figure(text=printed, value=value, unit=unit, line=line or cell.line, page=cell.page)
+
+
+def figure_at(text: str, line: int | None, page: int | None = None) -> Figure:
+    value, unit = number_of(text)
+    return Figure(text=text, value=value, unit=unit, line=line, page=page)
+
+
+def year_of(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def money_unit_of(text: str) -> str | None:
+    match = _MONEY_UNIT.search(text)
+    if match is None:
+        return None
+    return match.group(1) or match.group(2)
+
+
+@dataclass
+class Context:
+    """What every recognizer needs: the file (for citations) and the findings list."""
+
+    path: str
+    findings: list[Finding]
+    used: set[int] = field(default_factory=set)  # ids of rows placed in a form
+    text_lines: bool = True  # lines are physical lines (a cell's k-th paragraph is k lines down)
+
+    def ref(self, line: int | None, page: int | None = None) -> SourceRef:
+        return SourceRef(file=self.path, line=line, page=page)
+
+    def report(self, rule: str, severity: Severity, message: str, row: RawRow | None = None,
+               line: int | None = None, text: str = "") -> None:
+        if row is not None:
+            line = row.line if line is None else line
+            text = text or row.text
+        self.findings.append(
+            Finding(
+                rule=rule,
+                severity=severity,
+                message=message,
+                cells=[CitedCell(ref=self.ref(line, row.page if row is not None else None), text=text[:200])],
+            )
+        )
+
+    def unplaced(self, row: RawRow, form: str) -> None:
+        self.report("read.form-unplaced-row", Severity.ERROR,
+                    f"{form}：无法归位的行（保留原文，未猜测）：{row.text[:80]}", row)

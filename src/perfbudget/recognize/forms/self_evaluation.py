@@ -1,0 +1,288 @@
+"""绩效自评表 (整体 or 项目): unit, tasks with budget and execution, 金额合计, 预算执行率 with its
+分值 and 得分, goals with what was achieved, the indicator table (预期/实际, 分值, 得分) and 自评得分.
+
+The form's columns are taken from its header rows; 分值 and 得分 may be printed once for a merged
+level-1 or level-2 group (:func:`~.labels.assign_levels` decides the level per form). Vertical
+labels printed one character per line are read as one cell by the reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfbudget.model.performance import EvaluationTask, Goal, SelfEvaluation, Text
+from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.recognize.forms.blocks import Block
+from perfbudget.recognize.forms.common import (
+    Context,
+    Tok,
+    View,
+    figure,
+    key,
+    money_unit_of,
+    text_of,
+    view,
+    year_of,
+)
+from perfbudget.recognize.forms.draft import Draft, freeze
+from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder
+from perfbudget.recognize.forms.labels import STANDARD, LabelTracker, assign_levels, pick_labels
+from perfbudget.recognize.forms.targets import parse_target
+
+FORM = "绩效自评表"
+_UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称", "项目名称")
+_ORDINAL = re.compile(r"((?:目标|任务)\s*\d+)\s*[:：]+")
+_GRADE = re.compile(r"^(?:自评)?(?:等级|评价等级|自评等级|评价结果|自评结果)")
+_INDICATOR_COLUMNS = (
+    ("一级指标", "l1"), ("二级指标", "l2"), ("三级指标", "l3"), ("指标内容", "l3"), ("指标名称", "l3"),
+    ("预期指标值", "target"), ("年度指标值", "target"), ("指标值", "target"), ("实际完成指标值", "actual"),
+    ("实际完成值", "actual"), ("全年实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "deviation"),
+)
+
+
+def _cell(row: RawRow, col: int | None) -> RawCell | None:
+    if col is None or col >= len(row.cells):
+        return None
+    cell = row.cells[col]
+    return cell if cell.text else None
+
+
+def _tok(row: RawRow, col: int | None) -> Tok | None:
+    cell = _cell(row, col)
+    return Tok(col, cell, key(cell.text)) if cell is not None and col is not None else None
+
+
+def split_goals(cell: RawCell | None, context: Context) -> list[tuple[str | None, Text]]:
+    """``目标1：…⏎目标2：…`` → [(``目标1``, text), …]; one unnumbered goal when there is no ordinal."""
+    if cell is None:
+        return []
+    text = cell.text
+    matches = list(_ORDINAL.finditer(text))
+    if not matches:
+        return [(None, Text(text=text, line=cell.line, page=cell.page))]
+    goals: list[tuple[str | None, Text]] = []
+    lead = text[: matches[0].start()].strip()
+    if lead:
+        goals.append((None, Text(text=lead, line=cell.line, page=cell.page)))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        line = cell.line
+        if context.text_lines and line is not None:
+            line += text.count("\n", 0, match.start())
+        body = text[match.end():end].strip()
+        goals.append((_space(match.group(1)), Text(text=body, line=line, page=cell.page)))
+    return goals
+
+
+def _space(ordinal: str) -> str:
+    return "".join(ordinal.split())
+
+
+def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluation:
+    title = block.title
+    evaluation = SelfEvaluation(title=text_of(title.filled[0]) if title else None)
+    if title is not None and "项目" in key(title.text):
+        evaluation.scope = "项目"
+    evaluation.year = year_of(title.text) if title else None
+    for row in block.meta:
+        evaluation.year = evaluation.year or year_of(row.text)
+        evaluation.money_unit = evaluation.money_unit or money_unit_of(row.text)
+    rows = [r for r in block.rows if r.filled]
+    for row in block.rows:
+        context.used.add(id(row))
+    evaluation.line = title.line if title else (rows[0].line if rows else None)
+    evaluation.end_line = rows[-1].line if rows else evaluation.line
+    reader = _Reader(evaluation, context)
+    for row in rows:
+        reader.row(row)
+    reader.finish()
+    evaluation.year = evaluation.year or year
+    return evaluation
+
+
+class _Reader:
+    def __init__(self, evaluation: SelfEvaluation, context: Context) -> None:
+        self.evaluation = evaluation
+        self.context = context
+        self.phase = "head"
+        self.task_cols: dict[str, int] = {}
+        self.goal_cols: dict[str, int] = {}
+        self.columns: dict[str, int] = {}
+        self.tracker = LabelTracker(STANDARD, context, FORM)
+        self.collected = Collector()
+
+    def row(self, row: RawRow) -> None:
+        v = view(row)
+        first = v.first
+        evaluation = self.evaluation
+        if self.phase == "indicators" and not first.startswith(("自评得分", "总分", "合计得分", "一级指标")) \
+                and not _GRADE.match(first) and not v.has("一级指标"):
+            self._indicator(row)  # the common case, without the header tests below
+            return
+        if len(v.toks) == 1 and self.phase == "head":
+            text = v.toks[0].text
+            if year_of(text) and len(text) <= 20:
+                evaluation.year = evaluation.year or year_of(text)
+                return
+            if money_unit_of(text):
+                evaluation.money_unit = evaluation.money_unit or money_unit_of(text)
+                return
+        if first in _UNIT_NAME and self.phase == "head":
+            evaluation.unit_name = text_of(v.toks[1]) if len(v.toks) > 1 else None
+            return
+        if v.has("任务名称") and v.has("完成情况"):
+            self._task_header(v)
+            return
+        if self.phase == "tasks" and v.has("其中") and not self._has_amount(v):
+            owns = [t.col for t in v.toks if t.key.startswith("其中")]
+            if owns:
+                self.task_cols["budget_own"] = owns[0]
+            if len(owns) > 1:
+                self.task_cols["actual_own"] = owns[1]
+            return
+        if v.has("金额合计", "合计") and self.phase in ("tasks", "head"):
+            self._totals(v)
+            return
+        if v.has("预算执行率"):
+            self._execution(v)
+            return
+        if v.has("绩效目标") and v.has("目标实际完成情况", "实际完成情况"):
+            self.phase = "goals"
+            self.goal_cols = {"goal": v.toks[v.find("绩效目标")].col,
+                              "actual": v.toks[v.find("目标实际完成情况", "实际完成情况")].col}
+            return
+        if v.has("一级指标") and v.has("二级指标"):
+            self._indicator_header(v)
+            return
+        if first.startswith("自评得分") or first.startswith("总分") or first == "合计得分":
+            evaluation.total_score = figure(v.toks[1]) if len(v.toks) > 1 else None
+            return
+        if _GRADE.match(first):
+            evaluation.grade = text_of(v.toks[1]) if len(v.toks) > 1 else None
+            return
+        if self.phase == "tasks":
+            self._task(row)
+            return
+        if self.phase == "goals":
+            self._goals(row)
+            return
+        if self.phase == "indicators":
+            self._indicator(row)
+            return
+        self.context.unplaced(row, FORM)
+
+    @staticmethod
+    def _has_amount(v: View) -> bool:
+        return any(figure(t).value is not None for t in v.toks)
+
+    def _task_header(self, v: View) -> None:
+        self.phase = "tasks"
+        cols = {"name": v.toks[v.find("任务名称")].col, "completion": v.toks[v.find("完成情况")].col}
+        for word, name in (("预算数", "budget"), ("执行数", "actual")):
+            found = v.find(word)
+            if found is not None:
+                cols[name] = v.toks[found].col
+        self.task_cols = cols
+        unit = money_unit_of(v.row.text)
+        if unit:
+            self.evaluation.money_unit = self.evaluation.money_unit or unit
+
+    def _task(self, row: RawRow) -> None:
+        cols = self.task_cols
+        name = _cell(row, cols.get("name"))
+        if name is None or is_placeholder(name.text):
+            if any(c.text and not is_placeholder(c.text) for c in row.cells):
+                self.context.unplaced(row, FORM)
+            return
+        self.evaluation.tasks.append(
+            EvaluationTask(
+                name=text_of(name),
+                completion=text_of(_cell(row, cols.get("completion"))),
+                budget=figure(_cell(row, cols.get("budget"))),
+                budget_own=figure(_cell(row, cols.get("budget_own"))),
+                actual=figure(_cell(row, cols.get("actual"))),
+                actual_own=figure(_cell(row, cols.get("actual_own"))),
+                line=row.line,
+                page=row.page,
+            )
+        )
+
+    def _totals(self, v: View) -> None:
+        index = v.find("金额合计", "合计")
+        numbers = [t for t in v.toks[index + 1:]]
+        values = [figure(t) for t in numbers]
+        evaluation = self.evaluation
+        if len(values) >= 4:
+            evaluation.total_budget, evaluation.total_budget_own = values[0], values[1]
+            evaluation.total_actual, evaluation.total_actual_own = values[2], values[3]
+        elif len(values) == 2:
+            evaluation.total_budget, evaluation.total_actual = values
+        else:
+            self.context.unplaced(v.row, FORM)
+        self.phase = "after_tasks"
+
+    def _execution(self, v: View) -> None:
+        evaluation = self.evaluation
+        evaluation.execution_rate = figure(v.after("预算执行率"))
+        weight, score = v.after("分值"), v.after("得分")
+        evaluation.execution_weight = figure(weight) if weight is not None else None
+        evaluation.execution_score = figure(score) if score is not None else None
+        self.phase = "after_tasks"
+
+    def _goals(self, row: RawRow) -> None:
+        goal_cell = _cell(row, self.goal_cols.get("goal"))
+        actual_cell = _cell(row, self.goal_cols.get("actual"))
+        if goal_cell is None and actual_cell is None:
+            return
+        goals = split_goals(goal_cell, self.context)
+        actuals = split_goals(actual_cell, self.context)
+        evaluation = self.evaluation
+        paired = len(actuals) == len(goals) and len(goals) > 1
+        for index, (ordinal, text) in enumerate(goals):
+            evaluation.goals.append(Goal(ordinal=ordinal, text=text, actual=actuals[index][1] if paired else None))
+        if actual_cell is not None:
+            evaluation.goals_actual = text_of(actual_cell)
+
+    def _indicator_header(self, v: View) -> None:
+        self.phase = "indicators"
+        columns: dict[str, int] = {}
+        for token in v.toks:
+            for word, name in _INDICATOR_COLUMNS:
+                if token.key.startswith(word) and name not in columns:
+                    columns[name] = token.col
+                    break
+        self.columns = columns
+
+    def _indicator(self, row: RawRow) -> None:
+        cols = self.columns
+        contents = [_cell(row, cols.get(n)) for n in ("l3", "target", "actual")]
+        l1, l2 = _tok(row, cols.get("l1")), _tok(row, cols.get("l2"))
+        weight, score = _cell(row, cols.get("weight")), _cell(row, cols.get("score"))
+        if not any(contents) and l1 is None and l2 is None and weight is None and score is None:
+            return  # merged-cell residue: an all-empty row
+        notes: list[str] = []
+        l1, l2 = pick_labels([t for t in (l1, l2) if t is not None and STANDARD.is_label(t.key)], STANDARD, notes)
+        name_tok = _tok(row, cols.get("l3"))
+        indicator: Draft = build(row.line, row.page, name_tok, _tok(row, cols.get("target")))
+        actual = _cell(row, cols.get("actual"))
+        if actual is not None and not is_placeholder(actual.text):
+            indicator.actual_raw = text_of(actual)
+            indicator.actual = parse_target(actual.text)
+        if weight is not None:
+            indicator.weight = figure(weight)
+        if score is not None:
+            indicator.score = figure(score)
+        deviation = _cell(row, cols.get("deviation"))
+        if deviation is not None and not is_placeholder(deviation.text):
+            indicator.deviation_reason = text_of(deviation)
+        indicator.repairs.extend(notes)
+        self.tracker.place(indicator, l1, l2, name_tok.key if name_tok else None)
+        label_only = name_tok is None or is_placeholder(name_tok.text)
+        self.collected.add(indicator, prints_label=l1 is not None or l2 is not None, label_only=label_only)
+
+    def finish(self) -> None:
+        self.tracker.finish()
+        indicators = self.collected.items
+        assign_levels(indicators, "weight")
+        assign_levels(indicators, "score")
+        self.evaluation.indicators = freeze(indicators)

@@ -1,0 +1,131 @@
+"""Parse an indicator value (指标值, 实际完成值) into a :class:`Target`.
+
+The comparison is written in many ways; all are normalised to one of ``≥ ≤ = > <``:
+
+* symbols ``≥ ≤ > < =`` and their variants ``≧ ≦ ⩾ ⩽ ＞ ＜ ＝``; ASCII ``>= <= > <``;
+* 《 (≤) and 》 (≥), only at the very start of the value (elsewhere they are book-title marks);
+* words before the number: 不低于 不少于 不小于 至少 达到 大于 高于 超过 (≥ or >), 不高于 不超过
+  不大于 不多于 至多 小于 低于 (≤ or <);
+* words after it: ``95%以上`` (≥), ``10%以下`` / ``以内`` (≤);
+* LaTeX ``$\\geq 100$``; reversed ``100%≥``;
+* a comparison without a number (``≥``, ``$\\geq$``) is ``operator_only``.
+
+Anything that is not ``[comparison] number [unit]`` is qualitative; the text is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from perfbudget.model.performance import Comparison, Target
+
+GE, LE, EQ, GT, LT = Comparison.GE, Comparison.LE, Comparison.EQ, Comparison.GT, Comparison.LT
+
+_TRANSLATE = str.maketrans(
+    {
+        "０": "0", "１": "1", "２": "2", "３": "3", "４": "4",
+        "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
+        "．": ".", "％": "%", "，": ",",
+    }
+)
+# prefix spellings, longest first within each family (checked in this order)
+_PREFIXES: tuple[tuple[str, Comparison, str], ...] = (
+    (">=", GE, "ascii"), ("<=", LE, "ascii"), ("=>", GE, "ascii"), ("=<", LE, "ascii"),
+    ("≥", GE, "symbol"), ("≤", LE, "symbol"), ("⩾", GE, "symbol"), ("⩽", LE, "symbol"),
+    ("≧", GE, "fullwidth"), ("≦", LE, "fullwidth"), ("＞＝", GE, "fullwidth"), ("＜＝", LE, "fullwidth"),
+    ("＞", GT, "fullwidth"), ("＜", LT, "fullwidth"), ("＝", EQ, "fullwidth"),
+    (">", GT, "ascii"), ("<", LT, "ascii"), ("=", EQ, "equals"),
+    ("》", GE, "book_title"), ("《", LE, "book_title"),
+    ("不低于", GE, "word"), ("不少于", GE, "word"), ("不小于", GE, "word"), ("至少", GE, "word"),
+    ("达到", GE, "word"), ("不高于", LE, "word"), ("不超过", LE, "word"), ("不大于", LE, "word"),
+    ("不多于", LE, "word"), ("至多", LE, "word"), ("大于", GT, "word"), ("高于", GT, "word"),
+    ("超过", GT, "word"), ("小于", LT, "word"), ("低于", LT, "word"),
+)
+_PREFIX_CHARS = frozenset(p[0][0] for p in _PREFIXES)
+_SUFFIXES: tuple[tuple[str, Comparison], ...] = (
+    ("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE),
+)
+_TRAILING_OPS = {"≥": GE, "≤": LE, ">": GT, "<": LT, "=": EQ, "⩾": GE, "⩽": LE}
+_LATEX = ((r"\geqslant", "≥"), (r"\leqslant", "≤"), (r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"),
+          (r"\le", "≤"), (r"\gt", ">"), (r"\lt", "<"), (r"\%", "%"), ("\\", ""))
+_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+# a unit: short, no sentence punctuation, no second comparison, digits only in Latin units (ug/m3)
+_UNIT_BAD = re.compile(r"[，,。；;、：:（）()≥≤<>=》《]")
+_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-z]")
+_UNIT_MAX = 10
+# "nothing here" marks; unlike amounts, 无 is a value here (无 = none expected)
+PLACEHOLDERS = frozenset({"/", "\\", "／", "—", "——", "-", "--", "－", "□", "...", "…", "……", "。。。"})
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace("−", "-"))
+    except InvalidOperation:
+        return None
+
+
+def _unit_ok(unit: str) -> bool:
+    if len(unit) > _UNIT_MAX or _UNIT_BAD.search(unit):
+        return False
+    return not _DIGIT.search(unit) or bool(_LATIN.search(unit))
+
+
+@lru_cache(maxsize=8192)
+def parse_target(text: str | None) -> Target | None:
+    """``"≥95%"`` → ``Target(op=≥, number=95, unit="%")``; ``""`` → ``None``."""
+    if not text:
+        return None
+    raw = text.strip()
+    if not raw or raw in PLACEHOLDERS:
+        return None
+    value = _SPACE.sub("", raw.translate(_TRANSLATE))
+    spelling: str | None = None
+    if "$" in value:
+        value = value.replace("$", "")
+        for old, new in _LATEX:
+            value = value.replace(old, new)
+        spelling = "latex"
+    op: Comparison | None = None
+    word_op = False
+    if value and value[0] in _PREFIX_CHARS:
+        for prefix, comparison, kind in _PREFIXES:
+            if value.startswith(prefix):
+                op, value = comparison, value[len(prefix):]
+                spelling = spelling or kind
+                word_op = kind == "word"
+                break
+    if not value:
+        if op is None:
+            return Target(qualitative=raw)
+        return Target(op=op, operator_only=True, spelling=spelling)
+    match = _NUMBER.match(value)
+    if match is None:
+        if op is not None and not word_op:
+            return Target(op=op, qualitative=value, spelling=spelling)
+        return Target(qualitative=raw)
+    number = _decimal(match.group())
+    rest = value[match.end():]
+    if op is None and rest and rest[-1] in _TRAILING_OPS:
+        op, rest, spelling = _TRAILING_OPS[rest[-1]], rest[:-1], "reversed"
+    for suffix, comparison in _SUFFIXES:
+        if rest.endswith(suffix):
+            rest = rest[: -len(suffix)]
+            if op is None:
+                op, spelling = comparison, "suffix"
+            break
+    approximate = False
+    if rest[:1] in ("余", "多") and len(rest) > 1:
+        approximate, rest = True, rest[1:]
+    if number is None or not _unit_ok(rest):
+        return Target(qualitative=raw)
+    return Target(
+        op=op,
+        number=number,
+        unit=rest.replace("％", "%") or None,
+        approximate=approximate,
+        spelling=spelling,
+    )

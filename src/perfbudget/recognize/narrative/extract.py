@@ -1,0 +1,853 @@
+"""Reading the figures of the prose: numbers with units, what they are about and how they relate.
+
+The prose of a 情况说明 is formulaic. A sentence states an amount (``收入合计13,202.51万元``),
+then its parts (``其中：财政拨款收入13,190.69万元，占99.91%；…``), a change on last year
+(``与上年度相比，…增加5,448.86万元，增长44.37%``) or how much of the budget was spent
+(``年初预算为…万元，支出决算为…万元，完成年初预算的…%``). The reader walks the numbers of each
+passage in order; the words between two numbers say what the second one is:
+
+* ``占…%`` is a share of the amount before it, in the whole the sentence is about;
+* ``增加/减少 … 万元`` and ``增长/下降 … %`` are a change on last year of the figure they follow;
+* ``预算为 … 决算为 … 完成预算的 …%`` is a completion;
+* anything else is an amount (or a count) of the concept its words name.
+
+Thresholds (``50万元以上``), bounds (``≥90%``) and ordinals (``第2次``) are not statements.
+Paragraphs split by a page break are joined again; every figure keeps its own line and page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from perfbudget.model.document import Document, Paragraph
+from perfbudget.model.narrative import Figure, FigureRole, Statement, StatementKind
+from perfbudget.recognize.narrative.concepts import Match, Vocabulary, fold, vocabulary
+
+# ------------------------------------------------------------------ tokens
+
+_NUMBER = r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNITS = (
+    "万元", "亿元", "千元", "元", "%", "％", "人次", "个", "辆", "台(套)", "台", "套", "人", "项", "家",
+    "户", "处", "件", "篇", "份", "期", "平方米", "㎡", "亩", "公里", "吨",
+)  # fmt: skip
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# (the text is folded first: （套） → (套), ，→ ,)
+_TOKEN = re.compile(rf"(?<![A-Za-z0-9.,_/\-])({_NUMBER})\s*({_UNIT_ALT})")
+# 完成年初预算的109.82。 — a completion rate printed without its %
+_BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
+_AFTER_THRESHOLD = re.compile(r"\s*(?:\([^)]{0,8}\))?\s*(?:及)?(?:以上|以下|以内|左右|上下|多|余)")
+_BEFORE_BOUND = re.compile(r"(?:[≥≤><≈~～]|>=|<=|大于|小于|不低于|不高于|不少于|不多于|不超过|超过|约|近|逾|第|每|前|后)\s*$")
+_MONEY = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+_COUNT_UNITS = {"个", "辆", "台(套)", "台", "套", "人", "人次", "项", "家", "户", "处", "件", "篇", "份", "期"}
+_AREA_UNITS = {"平方米", "㎡", "亩", "公里", "吨"}
+
+# ------------------------------------------------------------------ words between the numbers
+
+_SEPARATORS = ",;:。!?"  # after folding
+_SENTENCE_END = re.compile(r"[。!?！？]")
+_CLAUSE_END = ";"
+_SHARE = re.compile(r"(?:其中)?(?:分别)?占(?P<whole>[^,;:。]*?)(?:的)?(?:比重|比例)?(?:为|是)?$|(?:占比|所占比重|比重)(?:为|是)?$")
+_RATE_CHANGE = re.compile(r"(?P<verb>增长|下降|降低|上升|增加|减少|增幅|降幅|增长率|下降率)(?:了)?(?:为|是)?$")
+_AMOUNT_CHANGE = re.compile(r"(?P<verb>增加|减少|增长|下降|降低|上升|增|减)(?:了)?$")
+_COMPARED = re.compile(r"比|较|与.{0,12}相比|同比|上年|去年")
+_COMPLETION = re.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的$|(?:预算)?执行率(?:为|是|达到)?$|完成率(?:为|是)?$")
+_BUDGET = re.compile(r"(?:年初)?预算(?:数)?(?:为|是)$|预算安排(?:为|是)$")
+_ACTUAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)$|实际支出(?:为|是)?$")
+_NEGATIVE = ("减少", "下降", "降低", "减", "降幅", "下降率")
+_GROUP = re.compile(r"其中|主要包括|主要用于|支出包括|收入包括|分别为|包括")
+_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|完成(?:年初)?预算")
+_GENERIC_AMOUNT = re.compile(r"^(?:共计|合计|涉及|支出|自评|评价|项目)*(?:项目)?(?:金额|资金)(?:为|是|共计)?$")
+_YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
+_TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
+_SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、]|\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
+)
+_TOP_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*、)")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])")
+_ITEM = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*(?P<path>.+?\([^()]*项\))")
+_CARRY = re.compile(r"(?:其中|如下|包括|主要用于以下方面|具体情况如下)[:]?\s*$")
+_TERMINAL = tuple("。;:!?！？；：.…")
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace("−", "-").replace("－", "-"))
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class _Piece:
+    start: int  # offset of the paragraph's text in the passage
+    paragraph: Paragraph
+
+
+@dataclass
+class _Passage:
+    text: str
+    pieces: list[_Piece]
+    section: str | None
+    heading: bool = False
+
+    def place(self, offset: int) -> tuple[int | None, int | None, int]:
+        """(line, page, offset in that paragraph) of a passage offset."""
+        piece = self.pieces[0]
+        for candidate in self.pieces:
+            if candidate.start <= offset:
+                piece = candidate
+        return piece.paragraph.line, piece.paragraph.page, offset - piece.start
+
+
+@dataclass
+class _Token:
+    value: Decimal
+    text: str
+    unit: str
+    start: int
+    end: int
+    bare: bool = False  # a rate printed without %
+
+    @property
+    def measure(self) -> str:
+        if self.unit in _MONEY:
+            return "amount"
+        if self.unit == "%":
+            return "percent"
+        if self.unit in _AREA_UNITS:
+            return "area"
+        return "count"
+
+
+def is_heading(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    if paragraph.heading:
+        return True
+    return bool(_HEADING.match(text)) and len(text) <= 40 and _TOKEN.search(fold(text)) is None
+
+
+def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
+    """Paragraphs, with those split by a page break joined again; each with its section heading."""
+    out: list[_Passage] = []
+    section: str | None = None
+    current: _Passage | None = None
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        heading = is_heading(paragraph)
+        if heading and _TOP_HEADING.match(text):
+            section = text
+        joinable = (
+            current is not None
+            and not heading
+            and not current.heading
+            and not _HEADING.match(text)
+            and not current.text.rstrip().endswith(_TERMINAL)
+            and _continues(current.pieces[-1].paragraph, paragraph)
+        )
+        if joinable and current is not None:
+            current.pieces.append(_Piece(len(current.text), paragraph))
+            current.text += text
+            continue
+        current = _Passage(text, [_Piece(0, paragraph)], section, heading)
+        out.append(current)
+    return out
+
+
+def _continues(before: Paragraph, after: Paragraph) -> bool:
+    if before.heading or after.heading:
+        return False
+    if before.page is not None and after.page is not None and after.page != before.page:
+        return after.page == before.page + 1
+    if before.line is not None and after.line is not None:
+        return 0 < after.line - before.line <= 6
+    return True
+
+
+def tokens(text: str) -> list[_Token]:
+    """The numbers of a (folded) passage that carry a unit and are stated, not bounds."""
+    found: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        number, unit = match.group(1), match.group(2)
+        if _AFTER_THRESHOLD.match(text, match.end()) or _BEFORE_BOUND.search(text, 0, match.start()):
+            continue
+        value = _decimal(number)
+        if value is None:
+            continue
+        found.append(_Token(value, number, "%" if unit == "％" else unit, match.start(1), match.end()))
+    for match in _BARE_RATE.finditer(text):
+        value = _decimal(match.group(1))
+        if value is not None:
+            found.append(_Token(value, match.group(1), "%", match.start(1), match.end(1), bare=True))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+# ------------------------------------------------------------------ the reader
+
+
+@dataclass
+class _Group:
+    subject: Statement | None  # the stated whole (None: a concept without a number)
+    concept: str | None
+    sentence: int
+
+
+@dataclass
+class _State:
+    document: Document
+    vocab: Vocabulary
+    classes: dict[str, list[tuple[re.Pattern[str], str]]]
+    statements: list[Statement] = field(default_factory=list)
+    carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
+    previous: Statement | None = None  # the last stated figure of the previous passage
+
+    def new_id(self) -> str:
+        return f"s{len(self.statements) + 1}"
+
+
+def extract_statements(document: Document) -> list[Statement]:
+    """Every quantitative statement of ``document.paragraphs``, in reading order."""
+    state = _State(document, vocabulary(), _class_patterns())
+    for passage in passages(document.paragraphs):
+        if passage.heading:
+            state.carried = None
+            state.previous = None
+            continue
+        _read_passage(state, passage)
+    return state.statements
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _read_passage(state: _State, passage: _Passage) -> None:
+    if _DIGIT.search(passage.text) is None:  # most prose states no figure
+        if state.carried is not None and not _CARRY.search(fold(passage.text)):
+            state.carried = None
+        return
+    folded = fold(passage.text)
+    found = tokens(folded)
+    item = _item(passage.text) if found else None
+    carried = state.carried
+    state.carried = None
+    if carried is not None and item is None and _NUMBERED.match(passage.text):
+        carried = None  # a new numbered point (1． 2． （一）) ends a list of parts
+    if not found:
+        if carried is not None and _CARRY.search(folded):
+            state.carried = carried
+        return
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    reader = _PassageReader(state, passage, folded, ends, item, carried, found)
+    for token in found:
+        reader.read(token)
+    reader.finish()
+    state.previous = reader.last_primary() or state.previous
+    carry = _CARRY.search(folded)
+    if carry:
+        last = reader.last_primary()
+        if not carry.group(0).startswith("其中") and reader.context[0] is not None:
+            state.carried = _Group(None, reader.context[0], -1)  # 具体情况如下： the sentence's subject
+        elif last is not None:
+            state.carried = _Group(last, last.concept, -1)
+    elif carried is not None and (item is not None or reader.parts_of_carried):
+        state.carried = carried  # a list of parts (items, 人员经费/公用经费 …) goes on
+
+
+class _PassageReader:
+    def __init__(self, state: _State, passage: _Passage, folded: str, ends: list[int], item, carried, found):
+        self.state = state
+        self.vocab = state.vocab
+        self.passage = passage
+        self.folded = folded
+        self.ends = ends
+        self.item = item  # (path, code, printed) of a per-item line
+        self.carried = carried
+        self.found: list[_Token] = found
+        self.parts_of_carried = False
+        self.group: _Group | None = carried
+        self.previous_end = 0
+        self.sentence = -1
+        self.sentence_start = 0
+        self.own: list[Statement] = []  # statements of this passage
+        self.pending_budget: tuple[_Token, Statement | None, str | None, str, int] | None = None
+        self.context: tuple[str | None, str | None] = (None, None)  # sentence's concept without number
+        self._figure_sentence: dict[str, int] = {}  # statement id → sentence index in this passage
+
+    # ---------------------------------------------------------- helpers
+
+    def _sentence_of(self, offset: int) -> int:
+        index = 0
+        for end in self.ends:
+            if offset >= end:
+                index += 1
+        return index
+
+    def _sentence_span(self, index: int) -> tuple[int, int]:
+        start = self.ends[index - 1] if index > 0 and index - 1 < len(self.ends) else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.folded)
+        return start, end
+
+    def _clause_span(self, offset: int) -> tuple[int, int]:
+        start, end = self._sentence_span(self._sentence_of(offset))
+        left = self.folded.rfind(_CLAUSE_END, start, offset)
+        right = self.folded.find(_CLAUSE_END, offset, end)
+        return (left + 1 if left >= 0 else start), (right + 1 if right >= 0 else end)
+
+    def _clause_index(self, offset: int) -> tuple[int, int]:
+        start, _ = self._sentence_span(self._sentence_of(offset))
+        return self._sentence_of(offset), self.folded.count(_CLAUSE_END, start, offset)
+
+    def _figure(self, token: _Token, role: FigureRole, sign: int = 1, statement: str | None = None) -> Figure:
+        line, page, offset = self.passage.place(token.start)
+        return Figure(
+            role=role,
+            value=token.value * sign,
+            text=self.passage.text[token.start : token.start + len(token.text)],
+            unit=token.unit,
+            line=line,
+            page=page,
+            offset=offset,
+            statement=statement,
+        )
+
+    def _statement(self, kind: StatementKind, token: _Token, **fields) -> Statement:
+        line, page, _ = self.passage.place(token.start)
+        sentence_start, sentence_end = self._sentence_span(self._sentence_of(token.start))
+        clause_start, clause_end = self._clause_span(token.start)
+        statement = Statement(
+            id=self.state.new_id(),
+            kind=kind,
+            sentence=self.passage.text[sentence_start:sentence_end].strip(),
+            clause=self.passage.text[clause_start:clause_end].strip(),
+            line=line,
+            page=page,
+            section=self.passage.section,
+            **fields,
+        )
+        self.state.statements.append(statement)
+        self.own.append(statement)
+        return statement
+
+    def last_primary(self, measure: str | None = None, sentence: int | None = None) -> Statement | None:
+        for statement in reversed(self.own):
+            if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION,
+                                      StatementKind.ITEM):
+                continue
+            if sentence is not None and self._sentence_of_statement(statement) != sentence:
+                continue
+            figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+            if figure is None:
+                continue
+            if measure is not None and _measure(figure.unit) != measure:
+                continue
+            return statement
+        return None
+
+    def _sentence_of_statement(self, statement: Statement) -> int:
+        return self._figure_sentence.get(statement.id, -1)
+
+    # ---------------------------------------------------------- concepts
+
+    def _scope(self, text: str) -> str | None:
+        text = _FUNDS.sub("", text)
+        if "决算" in text:
+            return "final"
+        if "预算" in text:
+            return "budget"
+        return None
+
+    def _concept(
+        self, lead: str, subject: str | None, measure: str | None = None
+    ) -> tuple[str | None, str, Match | None]:
+        """(concept id, wording as printed, match) for the words before a number.
+
+        Among the concepts a wording may name, one that the stated whole (``subject``) is made of
+        comes first; a wording that names a concept only as such a part names nothing otherwise.
+        ``measure`` (amount, count, area) drops concepts of another measure."""
+        match = self.vocab.find(lead)
+        if match is None:
+            return None, "", None
+        options = [
+            (c, part_only)
+            for c, part_only in match.concepts
+            if measure is None or measure == "percent" or _fits(self.vocab.concepts[c].measure, measure)
+        ]
+        if not options:
+            return None, "", None
+        allowed = self.vocab.allowed_under(subject)
+        chosen = next((c for c, _ in options if c in allowed), None)
+        if chosen is None:
+            chosen = next((c for c, part_only in options if not part_only), None)
+        return chosen, match.text, match
+
+    def _exact(self, tail: str) -> tuple[str | None, str]:
+        """(concept, wording) of a phrase that is only a bare word once the year, the department's
+        name and 预算/决算 are removed (``2024年度…局支出预算`` → 支出)."""
+        text = _YEAR_PREFIX.sub("", tail.strip())
+        department = self.state.document.department
+        if department:
+            text = text.replace(fold(department), "")
+            base = re.sub(r"[(（][^)）]*[)）]$", "", fold(department))
+            text = text.replace(base, "")
+        text = _TRIM_TAIL.sub("", text).strip()
+        return self.vocab.exact.get(_SCOPE_TAIL.sub("", text).strip()), text
+
+    def _class(self, lead: str) -> tuple[str, str, int] | None:
+        """(code, printed name, end) of the 功能分类 类 named nearest to the end of ``lead``."""
+        best = None
+        by_start = self.state.classes
+        for i in range(len(lead) - 1):
+            for pattern, code in by_start.get(lead[i : i + 2], ()):
+                found = pattern.match(lead, i)
+                if found is not None and (best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))):
+                    best = (code, found.group(0), found.end())
+        return best
+
+    # ---------------------------------------------------------- reading one number
+
+    def read(self, token: _Token) -> None:
+        sentence = self._sentence_of(token.start)
+        if sentence != self.sentence:
+            self._new_sentence(sentence)
+        lead = self.folded[max(self.previous_end, self.sentence_start) : token.start]
+        self.previous_end = token.end
+        cut = max(lead.rfind(c) for c in ",;:")
+        tail = lead[cut + 1 :].strip()
+        clause = lead[lead.rfind(";") + 1 :]
+        if _GROUP.search(clause):
+            self._open_group(token, clause, sentence)
+        else:
+            self._close_group_if_foreign(token, lead)
+        if token.measure == "percent":
+            self._percent(token, lead, tail)
+        elif token.measure == "amount" and _AMOUNT_CHANGE.search(tail) and _COMPARED.search(
+            self.folded, self.sentence_start, token.start
+        ):
+            self._change(token, lead, tail)
+        elif token.measure == "amount" and _BUDGET.search(tail):
+            self._budget(token, lead, tail)
+        elif token.measure == "amount" and _ACTUAL.search(tail) and self.pending_budget is not None:
+            self._actual(token, tail)
+        else:
+            self._value(token, lead, tail)
+
+    def _new_sentence(self, sentence: int) -> None:
+        self.flush_budget()
+        self.sentence = sentence
+        self.sentence_start, _ = self._sentence_span(sentence)
+        if self.group is not None and self.group.sentence != -1 and self.group.sentence != sentence:
+            self.group = None  # a 其中 list ends with its sentence
+        if self.group is not None and self.group.sentence == -1 and sentence > 0 and self.item is None:
+            self.group = None  # a list carried from an earlier paragraph ends with the first sentence
+        text = self.folded[self.sentence_start : self._first_token_after(self.sentence_start)]
+        cut = max(text.rfind(c) for c in ",;:")
+        head = text[: cut + 1] if cut >= 0 else ""
+        concept, _, _match = self._concept(head, None) if head else (None, "", None)
+        self.context = (concept, self._scope(head) if head else None)
+
+    def _first_token_after(self, offset: int) -> int:
+        for found in self.found:
+            if found.start >= offset:
+                return found.start
+        return len(self.folded)
+
+    def _open_group(self, token: _Token, lead: str, sentence: int) -> None:
+        """``其中：`` / ``主要用于`` opens a list of parts. Its whole is the last statement, or a whole
+        that statement is itself part of when the first part belongs there (``X。其中：A，B。其中：C，D``
+        lists two breakdowns of X)."""
+        measure = token.measure if token.measure != "percent" else None
+        last = self.last_primary(measure) or self.state.previous
+        if last is None:
+            return
+        chain = [last]
+        while chain[-1].part_of is not None and len(chain) < 4:
+            parent = self._find(chain[-1].part_of)
+            if parent is None:
+                break
+            chain.append(parent)
+        match = self.vocab.find(lead)
+        klass = self._class(lead)
+        subject = last
+        for candidate in chain:
+            concept = self.vocab.get(candidate.concept)
+            if concept is None:
+                continue
+            if klass is not None and (match is None or klass[2] >= match.end):
+                if concept.classes:
+                    subject = candidate
+                    break
+                continue
+            allowed = self.vocab.allowed_under(candidate.concept)
+            if match is not None and any(c in allowed for c, _ in match.concepts):
+                subject = candidate
+                break
+        self.group = _Group(subject, subject.concept, sentence)
+
+    def _close_group_if_foreign(self, token: _Token, lead: str) -> None:
+        """A known concept that the open list's whole is not made of, after a ；, ends the list
+        (``收入总计…，其中：本年收入…；本年支出总计…``)."""
+        if self.group is None or ";" not in lead:
+            return
+        match = self.vocab.find(lead[lead.rfind(";") + 1 :])
+        if match is None or self.group.concept is None:
+            return
+        allowed = self.vocab.allowed_under(self.group.concept)
+        if not any(c in allowed for c, _ in match.concepts):
+            self.group = None
+
+    def _subject(self) -> tuple[Statement | None, str | None]:
+        if self.group is not None:
+            return self.group.subject, self.group.concept
+        return None, self.context[0]
+
+    def _value(self, token: _Token, lead: str, tail: str) -> None:
+        subject, subject_concept = self._subject()
+        concept, wording, match = self._concept(lead, subject_concept, token.measure)
+        code = None
+        klass = self._class(lead)
+        if klass is not None and (match is None or klass[2] >= match.end):
+            code, wording = klass[0], klass[1]
+            parent = self.vocab.get(subject_concept)
+            concept = subject_concept if parent is not None and parent.classes else None
+        if concept is None and not wording:
+            exact, bare = self._exact(tail)
+            if exact is not None:
+                concept, wording = exact, bare
+        if concept is None and token.measure == "amount" and _GENERIC_AMOUNT.match(_TRIM_TAIL.sub("", tail) or tail):
+            counted = self.last_primary("count", self.sentence)
+            if counted is not None and counted.concept in self.vocab.amount_of:
+                concept, wording = self.vocab.amount_of[counted.concept], tail
+        if concept is None and token.measure == "count" and not wording:
+            trail = self._trail(token)
+            concept, wording, _ = self._concept(trail, subject_concept, token.measure) if trail else (None, "", None)
+        scope = self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
+        kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
+        item = self.item
+        part_of = subject.id if subject is not None else None
+        if self.carried is not None and subject is self.carried.subject and concept is not None:
+            self.parts_of_carried = True
+        statement = self._statement(
+            kind,
+            token,
+            wording=_printed(self.passage.text, lead, wording),
+            concept=concept,
+            scope=scope,
+            code=code,
+            part_of=part_of,
+        )
+        statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
+        self._figure_sentence[statement.id] = self.sentence
+        if item is not None and kind == StatementKind.AMOUNT:
+            self._make_item(statement)
+
+    def _trail(self, token: _Token) -> str:
+        end = len(self.folded)
+        for c in ",;:。":
+            position = self.folded.find(c, token.end)
+            if position >= 0:
+                end = min(end, position)
+        return self.folded[token.end : end]
+
+    def _percent(self, token: _Token, lead: str, tail: str) -> None:
+        share = _SHARE.search(tail)
+        if share is not None:
+            self._share(token, share.group("whole") or "")
+            return
+        change = _RATE_CHANGE.search(tail)
+        if change is not None and not _COMPLETION.search(tail):
+            self._rate(token, lead, change.group("verb"))
+            return
+        if _COMPLETION.search(tail) or token.bare:
+            self._completion_rate(token, lead)
+            return
+        _concept, wording, _ = self._concept(lead, self._subject()[1])
+        statement = self._statement(
+            StatementKind.PERCENT, token, wording=_printed(self.passage.text, lead, wording), concept=None
+        )
+        statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _same_clause(self, statement: Statement, token: _Token) -> bool:
+        if self._figure_sentence.get(statement.id) != self.sentence:
+            return False
+        figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+        if figure is None:
+            return False
+        mine = self._clause_index(token.start)
+        start = self._offset_of(figure)
+        return start is not None and self._clause_index(start) == mine
+
+    def _offset_of(self, figure: Figure) -> int | None:
+        for piece in self.passage.pieces:
+            if piece.paragraph.line == figure.line and piece.paragraph.page == figure.page and figure.offset is not None:
+                return piece.start + figure.offset
+        return None
+
+    def _share(self, token: _Token, whole_text: str) -> None:
+        part = self.last_primary(None, self.sentence)
+        if part is not None and not self._same_clause(part, token):
+            part = None
+        whole_text = whole_text.strip()
+        whole_concept = None
+        whole_statement = None
+        if whole_text:
+            whole_concept = self.vocab.whole.get(re.sub(r"^(?:部门|单位|本部门|本单位)", "", whole_text))
+            if whole_concept is not None:
+                whole_statement = self._stated(whole_concept)
+        elif part is not None and part.part_of is not None:
+            whole_statement = next((s for s in self.own if s.id == part.part_of), None) or self._find(part.part_of)
+            whole_concept = whole_statement.concept if whole_statement is not None else None
+        elif part is not None and self.context[0] is not None:
+            whole_concept = self.context[0]
+            whole_statement = self._stated(whole_concept, self.context[1])
+        statement = self._statement(
+            StatementKind.SHARE,
+            token,
+            wording=part.wording if part is not None else "",
+            concept=part.concept if part is not None else None,
+            scope=part.scope if part is not None else None,
+            code=part.code if part is not None else None,
+            about=part.id if part is not None else None,
+            part_of=part.part_of if part is not None else None,
+            whole_wording=_printed(self.passage.text, whole_text, whole_text) if whole_text else "",
+            whole_concept=whole_concept,
+        )
+        statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
+        if part is not None:
+            value = part.figure(FigureRole.VALUE) or part.figure(FigureRole.ACTUAL)
+            if value is not None:
+                statement.figures.append(value.model_copy(update={"role": FigureRole.PART}))
+        if whole_statement is not None:
+            value = whole_statement.figure(FigureRole.VALUE) or whole_statement.figure(FigureRole.ACTUAL)
+            if value is not None:
+                statement.figures.append(value.model_copy(update={"role": FigureRole.WHOLE}))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _find(self, statement_id: str) -> Statement | None:
+        for statement in reversed(self.state.statements):
+            if statement.id == statement_id:
+                return statement
+        return None
+
+    def _stated(self, concept: str, scope: str | None = None) -> Statement | None:
+        """The nearest earlier statement of ``concept`` with a number (this passage first)."""
+        for pool in (self.own, self.state.statements):
+            for statement in reversed(pool):
+                if statement.concept != concept or statement.code is not None:
+                    continue
+                if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION):
+                    continue
+                figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+                if figure is None or (scope is not None and statement.scope not in (scope, None)):
+                    continue
+                if scope == "budget" and statement.kind == StatementKind.COMPLETION:
+                    continue
+                return statement
+        return None
+
+    def _referent(self, lead: str) -> Statement | None:
+        """The statement a change is about (see the module docstring)."""
+        clause_text = lead
+        concept, _, match = self._concept(clause_text, self._subject()[1])
+        if concept is not None and match is not None:
+            for statement in reversed(self.own):
+                if statement.concept == concept and statement.kind in (StatementKind.AMOUNT, StatementKind.COMPLETION,
+                                                                        StatementKind.COUNT):
+                    return statement
+            return self._stated(concept)
+        current = self.last_primary()
+        if current is None:
+            return None
+        if self.group is None or current.part_of is None:
+            return current
+        # inside a 其中 list: the part of this ；-clause when it stands alone there, else the whole
+        sentence, clause = self._clause_index(self._offset_of(current.figures[0]) or 0)
+        same_clause = [
+            s for s in self.own
+            if s.part_of == current.part_of and s.figures and self._offset_of(s.figures[0]) is not None
+            and self._clause_index(self._offset_of(s.figures[0]) or 0) == (sentence, clause)
+            and s.kind in (StatementKind.AMOUNT, StatementKind.COUNT)
+        ]  # fmt: skip
+        if len(same_clause) == 1 and self.folded.count(";", self.sentence_start, len(self.folded)) > 0:
+            return current
+        return self.group.subject
+
+    def _change(self, token: _Token, lead: str, tail: str) -> None:
+        verb = _AMOUNT_CHANGE.search(tail).group("verb")
+        sign = -1 if verb in _NEGATIVE else 1
+        referent = self._referent(lead)
+        statement = self._statement(
+            StatementKind.CHANGE,
+            token,
+            wording=referent.wording if referent is not None else "",
+            concept=referent.concept if referent is not None else None,
+            scope=referent.scope if referent is not None else None,
+            code=referent.code if referent is not None else None,
+            about=referent.id if referent is not None else None,
+        )
+        statement.figures.append(self._figure(token, FigureRole.CHANGE, sign, statement=statement.id))
+        if referent is not None:
+            current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
+            if current is not None:
+                statement.figures.append(current.model_copy(update={"role": FigureRole.CURRENT}))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _rate(self, token: _Token, lead: str, verb: str) -> None:
+        sign = -1 if verb in _NEGATIVE else 1
+        for statement in reversed(self.own):
+            if statement.kind == StatementKind.CHANGE and self._figure_sentence.get(statement.id) == self.sentence:
+                if statement.figure(FigureRole.RATE) is None:
+                    statement.figures.append(self._figure(token, FigureRole.RATE, sign, statement=statement.id))
+                    return
+                break
+        referent = self._referent(lead)
+        statement = self._statement(
+            StatementKind.CHANGE,
+            token,
+            wording=referent.wording if referent is not None else "",
+            concept=referent.concept if referent is not None else None,
+            scope=referent.scope if referent is not None else None,
+            about=referent.id if referent is not None else None,
+        )
+        statement.figures.append(self._figure(token, FigureRole.RATE, sign, statement=statement.id))
+        if referent is not None:
+            current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
+            if current is not None:
+                statement.figures.append(current.model_copy(update={"role": FigureRole.CURRENT}))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _budget(self, token: _Token, lead: str, tail: str) -> None:
+        self.flush_budget()
+        subject, subject_concept = self._subject()
+        concept, wording, _ = self._concept(lead, subject_concept)
+        self.pending_budget = (token, subject, concept, _printed(self.passage.text, lead, wording), self.sentence)
+
+    def flush_budget(self) -> None:
+        """A 预算为 with no 决算为 after it is a budget amount."""
+        if self.pending_budget is None:
+            return
+        token, subject, concept, wording, _ = self.pending_budget
+        self.pending_budget = None
+        statement = self._statement(
+            StatementKind.AMOUNT, token, wording=wording, concept=concept, scope="budget",
+            part_of=subject.id if subject is not None else None,
+        )  # fmt: skip
+        statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _actual(self, token: _Token, tail: str) -> None:
+        budget, subject, concept, wording, _sentence = self.pending_budget
+        self.pending_budget = None
+        statement = self._statement(
+            StatementKind.COMPLETION, token, wording=wording, concept=concept,
+            part_of=subject.id if subject is not None else None,
+        )  # fmt: skip
+        statement.figures.append(self._figure(budget, FigureRole.BUDGET, statement=statement.id))
+        statement.figures.append(self._figure(token, FigureRole.ACTUAL, statement=statement.id))
+        self._figure_sentence[statement.id] = self.sentence
+        if self.item is not None:
+            self._make_item(statement)
+
+    def _completion_rate(self, token: _Token, lead: str) -> None:
+        self.flush_budget()
+        for statement in reversed(self.own):
+            if self._figure_sentence.get(statement.id) != self.sentence:
+                break
+            if statement.kind in (StatementKind.COMPLETION, StatementKind.ITEM) and statement.figure(FigureRole.RATE) is None:
+                statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
+                return
+            if statement.kind == StatementKind.AMOUNT and statement.scope != "budget" and self._same_clause(statement, token):
+                # 公务接待费支出决算2.28万元，完成预算的8.07%: the amount is the actual
+                statement.kind = StatementKind.COMPLETION
+                for figure in statement.figures:
+                    if figure.role == FigureRole.VALUE:
+                        figure.role = FigureRole.ACTUAL
+                statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
+                return
+            if statement.kind in (StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT):
+                continue
+            break
+        concept, wording, _ = self._concept(lead, self._subject()[1])
+        statement = self._statement(
+            StatementKind.COMPLETION, token, wording=_printed(self.passage.text, lead, wording), concept=concept
+        )
+        statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
+        self._figure_sentence[statement.id] = self.sentence
+
+    def _make_item(self, statement: Statement) -> None:
+        path, code, printed = self.item
+        statement.kind = StatementKind.ITEM if statement.kind == StatementKind.COMPLETION else statement.kind
+        statement.path = path
+        statement.code = code
+        statement.wording = printed
+        subject, subject_concept = self._subject()
+        parent = self.vocab.get(subject_concept)
+        statement.concept = subject_concept if parent is not None and parent.classes else None
+        statement.part_of = subject.id if subject is not None else statement.part_of
+
+    def finish(self) -> None:
+        self.flush_budget()
+
+
+def _fits(concept_measure: str, token_measure: str) -> bool:
+    if concept_measure == "amount":
+        return token_measure == "amount"
+    return token_measure in ("count", "area")
+
+
+def _measure(unit: str) -> str:
+    if unit in _MONEY:
+        return "amount"
+    if unit == "%":
+        return "percent"
+    return "count"
+
+
+def _printed(original: str, folded_lead: str, folded_wording: str) -> str:
+    """The wording as printed (the folded forms differ only in punctuation width)."""
+    if not folded_wording:
+        return ""
+    return folded_wording.translate(_UNFOLD)
+
+
+_UNFOLD = str.maketrans({"(": "（", ")": "）"})
+
+
+def _item(text: str) -> tuple[list[str], str | None, str] | None:
+    """A per-item line ``N．类（类）款（款）项（项）。…``: (printed names, code, printed path)."""
+    match = _ITEM.match(fold(text))
+    if match is None:
+        return None
+    from perfbudget.reference import functional, parse_path
+
+    printed = text[match.start("path") : match.end("path")]
+    names = parse_path(printed)
+    if not names:
+        return None
+    subject = functional.resolve_path(names)
+    return names, subject.code if subject is not None else None, printed
+
+
+_CLASS_CACHE: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _class_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """One pattern per 功能分类 类 name (and older names): ``教育(类)支出``, ``其他支出(类)``,
+    indexed by the name's first two characters."""
+    if _CLASS_CACHE:
+        return _CLASS_CACHE
+    from perfbudget.reference import functional, normalize_name
+
+    for subject in functional.classes():
+        for name in subject.names:
+            key = fold(normalize_name(name))
+            if key.endswith("支出"):
+                pattern = rf"{re.escape(key[:-2])}等?(?:\(类\))?支出(?:\(类\))?"
+            else:
+                pattern = rf"{re.escape(key)}(?:\(类\))?"
+            _CLASS_CACHE.setdefault(key[:2], []).append((re.compile(pattern), subject.code))
+    return _CLASS_CACHE
