@@ -65,11 +65,21 @@ def child(database: str, size: int, folder: Path) -> None:
     summary = import_paths(files, run_checks=run_checks, progress=progress)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "database": database, "documents": size, "stored": summary.stored, "errors": summary.errors,
-        "rows": summary.rows, "seconds": round(seconds, 2), "documents_per_s": round(size / seconds, 1),
-        "peak_rss_mb": round(peak, 1), "rss_mb_by_file": samples,
-    }))
+    print(
+        json.dumps(
+            {
+                "database": database,
+                "documents": size,
+                "stored": summary.stored,
+                "errors": summary.errors,
+                "rows": summary.rows,
+                "seconds": round(seconds, 2),
+                "documents_per_s": round(size / seconds, 1),
+                "peak_rss_mb": round(peak, 1),
+                "rss_mb_by_file": samples,
+            }
+        )
+    )
 
 
 def run(database: str, size: int, folder: Path) -> dict:
@@ -89,7 +99,10 @@ def run(database: str, size: int, folder: Path) -> dict:
         try:
             done = subprocess.run(
                 [sys.executable, __file__, "--child", database, str(size), str(folder)],
-                env=env, capture_output=True, text=True, check=True,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
             )
         finally:
             if database == "postgres":
@@ -113,11 +126,15 @@ def main() -> None:
     if args.json:
         print(json.dumps(results))
         return
-    print(f"{'database':<10}{'docs':>6}{'stored':>8}{'seconds':>9}{'docs/s':>8}{'peak MB':>9}  RSS (MB) every 10%")
+    print(
+        f"{'database':<10}{'docs':>6}{'stored':>8}{'seconds':>9}{'docs/s':>8}{'peak MB':>9}  RSS (MB) every 10%"
+    )
     for r in results:
         trail = " ".join(f"{mb:.0f}" for _, mb in r["rss_mb_by_file"])
-        print(f"{r['database']:<10}{r['documents']:>6}{r['stored']:>8}{r['seconds']:>9}{r['documents_per_s']:>8}"
-              f"{r['peak_rss_mb']:>9}  {trail}")
+        print(
+            f"{r['database']:<10}{r['documents']:>6}{r['stored']:>8}{r['seconds']:>9}{r['documents_per_s']:>8}"
+            f"{r['peak_rss_mb']:>9}  {trail}"
+        )
 
 
 if __name__ == "__main__":

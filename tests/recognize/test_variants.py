@@ -137,3 +137,77 @@ def test_economic_basic_expenditure_with_codes(tmp_path: Path) -> None:
     assert [r.code_system for r in table.rows[1:]] == ["economic"] * 5
     assert [r.parent for r in table.rows] == [None, 0, 1, 1, 0, 4]
     assert not [f for f in run_checks(doc) if f.severity in ("error", "warning")]
+
+
+def _cells_per_line(rows: list[list[str]]) -> str:
+    """A cell-per-line table (each cell a TAB-led line, a blank line after each row)."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "\n"
+
+
+def test_cell_per_line_header_without_the_cells_merged_down(tmp_path: Path) -> None:
+    """Text converters often leave out the empty cells under a heading merged down over two rows."""
+    text = _cells_per_line(
+        [
+            ["政府性基金预算财政拨款收入支出决算表"],
+            ["部门：青川市生态环境局", "2024年度", "单位：万元"],
+            ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
+            ["功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+            ["合计", "10.00", "50.00", "55.00", "5.00", "50.00", "5.00"],
+            ["212", "城乡社区支出", "10.00", "50.00", "55.00", "5.00", "50.00", "5.00"],
+        ]
+    )
+    table = parse(tmp_path, text).tables[0]
+    assert [c.key for c in table.columns] == [
+        "code",
+        "name",
+        "opening",
+        "income_year",
+        "total",
+        "basic",
+        "project",
+        "closing",
+    ]
+    assert table.rows[1].cells["closing"].value == Decimal("5.00")
+
+
+def test_cell_per_line_three_public_without_the_cells_merged_down(tmp_path: Path) -> None:
+    items = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"]
+    text = _cells_per_line(
+        [
+            ["一般公共预算财政拨款“三公”经费支出决算表"],
+            ["预算数", "决算数"],
+            items + items,
+            ["小计", "公务用车购置费", "公务用车运行费"] * 2,
+            [
+                "12.00",
+                "0.00",
+                "10.00",
+                "0.00",
+                "10.00",
+                "2.00",
+                "11.00",
+                "0.00",
+                "9.50",
+                "0.00",
+                "9.50",
+                "1.50",
+            ],
+        ]
+    )
+    doc = parse(tmp_path, text)
+    keys = [c.key for c in doc.tables[0].columns]
+    assert keys == [
+        "budget.total",
+        "budget.abroad",
+        "budget.vehicles",
+        "budget.vehicle_purchase",
+        "budget.vehicle_operation",
+        "budget.reception",
+        "final.total",
+        "final.abroad",
+        "final.vehicles",
+        "final.vehicle_purchase",
+        "final.vehicle_operation",
+        "final.reception",
+    ]
+    assert not [f for f in run_checks(doc) if f.severity == "error"]

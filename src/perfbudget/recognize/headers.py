@@ -31,7 +31,8 @@ def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
     """The number of leaf columns: the usual data-row width, or the widest header row if wider
     (rows that lost merged cells are short; a stray wider row does not widen the table)."""
     widths = Counter(len(r.cells) for r in data_rows)
-    usual = widths.most_common(1)[0][0] if widths else 0
+    top = max(widths.values(), default=0)
+    usual = max((w for w, n in widths.items() if n == top), default=0)  # ties: the fuller row
     return max(usual, max((len(r.cells) for r in header_rows), default=0))
 
 
@@ -71,6 +72,11 @@ def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) ->
             full = _fill_spans_right(row, below)
         elif below is not None:
             full = _spread(row, below, is_label)
+        elif (
+            k > 0 and len(texts[k - 1]) < width and (pair := _place_pair(texts[k - 1], row, width, is_label))
+        ):
+            # a short bottom row under a short row: the cells merged down from above were left out
+            full, texts[k - 1] = pair
         else:
             full = (
                 [""] * (width - len(row)) + row
@@ -83,6 +89,91 @@ def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) ->
     paths = [_path([expanded[k][j] for k in range(len(expanded))]) for j in range(width)]
     columns, kinds = _columns(paths, is_label)
     return HeaderGrid(rows=expanded, columns=columns, kinds=kinds)
+
+
+def _place_pair(
+    upper: list[str], lower: list[str], width: int, is_label: list[bool]
+) -> tuple[list[str], list[str]] | None:
+    """Place a header row whose cells merged down from the row above were left out of it.
+
+    Each upper cell either stands alone over one column (merged down: nothing printed below it)
+    or spans the lower cells printed under it. Choose the placement whose headings fit the
+    vocabulary best (项目 over 编码 and 名称, 本年支出 over 小计/基本支出/项目支出, leaves alone).
+    Returns ``(lower expanded, upper expanded)`` or ``None`` when no placement fits.
+    """
+    n_u, n_l = len(upper), len(lower)
+    best: tuple[int, list[tuple[int, int]]] | None = None  # cost, per upper cell (columns, lower cells)
+
+    def search(i: int, col: int, used: int, cost: int, spans: list[tuple[int, int]]) -> None:
+        nonlocal best
+        if best is not None and cost >= best[0]:
+            return
+        if i == n_u:
+            if col == width and used == n_l:
+                # repeated headings (预算数 … | 决算数 …) are printed alike: give them equal spans
+                seen: dict[str, int] = {}
+                for text, (columns, _) in zip(upper, spans, strict=True):
+                    if seen.setdefault(text, columns) != columns:
+                        cost += 3
+                if best is None or cost < best[0]:
+                    best = (cost, list(spans))
+            return
+        # merged down: one column, nothing below
+        search(i + 1, col + 1, used, cost + _down_cost(upper[i]), [*spans, (1, 0)])
+        for take in range(1, n_l - used + 1):
+            if col + take > width:
+                break
+            extra = _span_cost_words(upper[i], lower[used : used + take], is_label[col : col + take])
+            search(i + 1, col + take, used + take, cost + extra, [*spans, (take, take)])
+
+    if n_u > 12 or width > 24:
+        return None
+    search(0, 0, 0, 0, [])
+    if best is None:
+        return None
+    lower_full: list[str] = []
+    upper_full: list[str] = []
+    used = 0
+    for text, (columns, taken) in zip(upper, best[1], strict=True):
+        upper_full.extend([text] * columns)
+        if taken:
+            lower_full.extend(lower[used : used + taken])
+            used += taken
+        else:
+            lower_full.append("")
+    return lower_full, upper_full
+
+
+_GROUPS = ("本年支出", "本年收入", "公务用车购置及运行费", "财政拨款", "预算数", "决算数", "收入", "支出")
+
+
+def _down_cost(text: str) -> int:
+    word = column_word(text)
+    key = squash(text)
+    if word is not None and word.kind == "name" and key in ("项目", "科目"):
+        return 8  # 项目 heads the code and name columns
+    if (word is not None and word.kind in ("group", "side")) or key.endswith(_GROUPS):
+        return 3
+    return 0
+
+
+def _span_cost_words(upper: str, lower: list[str], labels: list[bool]) -> int:
+    word = column_word(upper)
+    key = squash(upper)
+    label_group = word is not None and word.kind == "name" and key in ("项目", "科目")
+    groupish = (word is not None and word.kind in ("group", "side")) or key.endswith(_GROUPS)
+    cost = 0 if (label_group or groupish or len(lower) == 1) else 4
+    for position, (text, is_label_column) in enumerate(zip(lower, labels, strict=True)):
+        if position and squash(text) in ("小计", "合计"):
+            cost += 3  # a subtotal heads its group
+        below = column_word(text)
+        below_label = below is not None and below.kind in LABEL_KINDS
+        if below_label != label_group or is_label_column != label_group:
+            cost += 5
+        lower_key = squash(text)
+        if ("收入" in key and "支出" in lower_key) or ("支出" in key and "收入" in lower_key):
+            cost += 5
+    return cost
 
 
 def _label_text(text: str) -> bool:
