@@ -66,3 +66,25 @@ def doc002():
 @pytest.fixture(scope="session")
 def doc004():
     return seed_document("004")
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """``seed(key)``: the seed document ``key`` ("001", "002", "004"), read once."""
+    return seed_document
+
+
+@pytest.fixture(scope="session")
+def golden_dir() -> Path:
+    return GOLDEN
+
+
+@pytest.fixture(scope="session")
+def mutation() -> ModuleType:
+    return load_mutation()
+
+
+@pytest.fixture(scope="session")
+def seed_file():
+    """``seed_file(key)``: the path of seed ``key``."""
+    return seed_path

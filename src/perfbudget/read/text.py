@@ -89,66 +89,52 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
     rows: list[RawRow] = []
     grid = -1
     row: RawRow | None = None  # the row being filled
-    cell_parts: list[str] | None = None  # paragraphs of the last cell
+    cell: RawCell | None = None  # its last cell, which a TAB-less line may continue
+    cell_raw = ""  # that cell's text as printed, paragraphs joined by newlines
     blanks = 0  # blank lines since the last non-blank line
     in_grid = False
 
-    def close_cell() -> None:
-        nonlocal cell_parts
-        if row is not None and cell_parts is not None:
-            row.cells[-1].text = clean("\n".join(cell_parts))
-        cell_parts = None
-
     for number, raw in enumerate(lines, start=1):
-        stripped = raw.rstrip("\r")
-        if not stripped:
+        if not raw:
             blanks += 1
             if blanks >= 2 and in_grid:
-                close_cell()
-                in_grid = False
-                row = None
+                in_grid, row, cell = False, None, None
             continue
-        if stripped.startswith("\t"):
-            parts = stripped[1:].split("\t")
-            if len(parts) > 1:
+        if raw[0] == "\t":
+            text = raw[1:]
+            if "\t" in text:
                 # a row-per-line row inside a cell-per-line file: a row of its own
-                close_cell()
                 if not in_grid:
                     grid += 1
                     in_grid = True
-                cells = [RawCell(clean(p), number, None, indent_of(p)) for p in parts]
+                cells = [RawCell(clean(p), number, None, indent_of(p)) for p in text.split("\t")]
                 rows.append(RawRow(cells, line=number, grid=grid))
-                row, blanks = None, 0
+                row, cell, blanks = None, None, 0
                 continue
             if not in_grid:
                 grid += 1
                 in_grid = True
                 row = None
-            if row is None or blanks >= 1:
-                close_cell()
+            if row is None or blanks:
                 row = RawRow([], line=number, grid=grid)
                 rows.append(row)
-            else:
-                close_cell()
-            row.cells.append(RawCell("", number, None, indent_of(parts[0])))
-            cell_parts = [parts[0]]
+            cell = RawCell(clean(text), number, None, indent_of(text))
+            cell_raw = text
+            row.cells.append(cell)
             blanks = 0
             continue
         # a TAB-less line: continues the cell above inside a table, else a paragraph
-        if in_grid and row is not None and cell_parts is not None and blanks <= 1:
-            if blanks == 1:
-                cell_parts.append("")
-            cell_parts.append(stripped)
+        if in_grid and cell is not None and blanks <= 1:
+            cell_raw = f"{cell_raw}\n\n{raw}" if blanks else f"{cell_raw}\n{raw}"
+            cell.text = clean(cell_raw)
             blanks = 0
             continue
-        if in_grid and not stripped.strip(STRIP_CHARS):
+        if in_grid and not raw.strip(STRIP_CHARS):
             blanks += 1  # a line of blanks between rows counts as a blank line
             continue
-        close_cell()
-        in_grid, row = False, None
+        in_grid, row, cell = False, None, None
         blanks = 0
-        paragraph = _paragraph(stripped, number)
+        paragraph = _paragraph(raw, number)
         if paragraph is not None:
             rows.append(paragraph)
-    close_cell()
     return rows

@@ -32,10 +32,20 @@ class Segment:
 
 def _single_text(row: RawRow) -> str | None:
     """The text of a row that holds one filled cell (a paragraph or a title cell)."""
-    filled = row.filled
-    if len(filled) == 1:
-        return filled[0].text
-    return None
+    found = None
+    for cell in row.cells:
+        if cell.text:
+            if found is not None:
+                return None
+            found = cell.text
+    return found
+
+
+def _first_text(row: RawRow) -> str:
+    for cell in row.cells:
+        if cell.text:
+            return cell.text
+    return ""
 
 
 def is_meta(row: RawRow) -> bool:
@@ -53,11 +63,8 @@ def label_of(row: RawRow) -> str | None:
 
 
 def is_note(row: RawRow) -> bool:
-    text = _single_text(row)
-    if text is None:
-        filled = row.filled
-        text = filled[0].text if filled else ""
-    return bool(NOTE.match(text.lstrip()))
+    text = _first_text(row).lstrip()
+    return text[:1] in ("注", "说", "备") and NOTE.match(text) is not None
 
 
 def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment], list[RawRow]]:
@@ -79,11 +86,11 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
         if row.is_paragraph and text and LABEL.match(squash(text)):
             pending_label = squash(text)  # 预算公开表1 printed above its title
             continue
-        if current is not None and is_meta(row) and not current.body:
+        if current is not None and not current.body and is_meta(row):
             current.meta.append(row)
             current.label = current.label or label_of(row)
             continue
-        if current is not None and is_note(row) and (current.body or row.is_paragraph):
+        if current is not None and (current.body or row.is_paragraph) and is_note(row):
             current.notes.append(row)
             continue
         if row.is_paragraph:

@@ -296,17 +296,19 @@ class _Context:
             column_header=statement.section or "情况说明",
         )
 
-    def cite_cell(self, located: Located, role: str) -> CitedCell:
+    def cite_cell(self, located: Located, role: str, document: Document | None = None) -> CitedCell:
+        """A table cell (of this document, or of ``document`` where the table is another's)."""
+        document = document or self.document
         if located.row is None:
             return CitedCell(
-                ref=SourceRef(file=self.document.source.path, line=located.table.line, page=located.table.page,
+                ref=SourceRef(file=document.source.path, line=located.table.line, page=located.table.page,
                               table=located.table.id),
                 text="",
                 role=role,
                 row_label="",
                 column_header=located.column,
             )  # fmt: skip
-        return cite(self.document, located.table, located.row, located.column, role)
+        return cite(document, located.table, located.row, located.column, role)
 
     # -------------------------------------------------------- values stated elsewhere
 
@@ -641,13 +643,16 @@ def _amounts(ctx: _Context) -> Iterator[Comparison]:
                     yield comparison
 
 
-def _compare_amount(ctx: _Context, statement: Statement, figure: Figure, located: Located) -> Comparison | None:
-    stated = _in_table_unit(figure, located.table, ctx.document)
+def _compare_amount(
+    ctx: _Context, statement: Statement, figure: Figure, located: Located, other: Document | None = None
+) -> Comparison | None:
+    """A stated figure against a table cell (of ``other``, the budget, in the corpus rule)."""
+    stated = _in_table_unit(figure, located.table, other or ctx.document)
     name = ctx.vocab.name(statement.concept)
     if statement.code:
         name = f"{statement.code} {statement.wording or name}"
     where = place(located.table, located.row, located.column) if located.row is not None else f"《{located.table.title}》"
-    cited = [ctx.cite_figure(statement, figure, "stated"), ctx.cite_cell(located, "table")]
+    cited = [ctx.cite_figure(statement, figure, "stated"), ctx.cite_cell(located, "table", other)]
     if located.missing is not None:
         if stated == 0:
             return Comparison(RULE_AMOUNT, statement, "agree", None, "", cited, ZERO, stated, ZERO, ZERO, [figure])
@@ -1089,7 +1094,7 @@ def budget_vs_final(budget: Document, final: Document) -> list[Comparison]:
         concept = mapping.in_budget if mapping is not None and mapping.in_budget else statement.concept
         subject = ctx.subject_concept(statement)
         for located in locate(budget, concept, "budget", statement.code, subject):
-            comparison = _compare_amount(ctx, statement, figure, located)
+            comparison = _compare_amount(ctx, statement, figure, located, budget)
             if comparison is None:
                 continue
             comparison.rule = RULE_BUDGET_FINAL

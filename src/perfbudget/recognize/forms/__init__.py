@@ -10,7 +10,7 @@ again as generic tables.
 from __future__ import annotations
 
 from perfbudget.model.document import Document
-from perfbudget.model.findings import Finding
+from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.performance import ProjectTarget
 from perfbudget.read.blocks import RawDocument
 from perfbudget.recognize.forms import (
@@ -39,19 +39,14 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
     rows = raw.rows
     year = _document_year(raw)
     for block in find_blocks(rows):
-        if block.title is not None:
-            context.used.add(id(block.title))
-        context.used.update(id(r) for r in block.meta)
-        if block.kind == DECLARATION:
-            document.department_targets.append(declaration.recognize(block, context, year))
-        elif block.kind == EXPENDITURE:
-            document.department_targets.append(expenditure.recognize(block, context, year))
-        elif block.kind == PROJECT and _project_template(block) == "description":
-            document.project_targets.append(project_description.recognize(block, context, year))
-        elif block.kind == PROJECT:
-            document.project_targets.append(project_two_period.recognize(block, context, year))
-        elif block.kind == SELF_EVALUATION:
-            document.self_evaluations.append(self_evaluation.recognize(block, context, year))
+        try:
+            _recognize_block(block, document, context, year)
+        except Exception as error:  # a form the recognizers cannot read is kept as a table, and said so
+            for row in (block.title, *block.meta, *block.rows):
+                context.used.discard(id(row))
+            first = block.title or (block.rows[0] if block.rows else None)
+            context.report("read.form-unplaced-row", Severity.ERROR,
+                           f"绩效表单无法识别（{type(error).__name__}: {error}），按普通表格保留", row=first)
     index = 0
     while index < len(rows):
         if narrative.is_title(rows[index]):
@@ -67,6 +62,22 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
     if (found or document.evaluation_reports) and document.family == "unknown":
         document.family = "performance"
     return _consumed(raw, context)
+
+
+def _recognize_block(block: Block, document: Document, context: Context, year: int | None) -> None:
+    if block.title is not None:
+        context.used.add(id(block.title))
+    context.used.update(id(r) for r in block.meta)
+    if block.kind == DECLARATION:
+        document.department_targets.append(declaration.recognize(block, context, year))
+    elif block.kind == EXPENDITURE:
+        document.department_targets.append(expenditure.recognize(block, context, year))
+    elif block.kind == PROJECT and _project_template(block) == "description":
+        document.project_targets.append(project_description.recognize(block, context, year))
+    elif block.kind == PROJECT:
+        document.project_targets.append(project_two_period.recognize(block, context, year))
+    elif block.kind == SELF_EVALUATION:
+        document.self_evaluations.append(self_evaluation.recognize(block, context, year))
 
 
 def _project_template(block: Block) -> str:

@@ -72,7 +72,7 @@ class View:
     def has(self, *words: str) -> bool:
         """Whether a cell's key starts with one of ``words`` (same test as :meth:`find`)."""
         joined = self.joined
-        for word in words:
+        for word in words:  # noqa: SIM110 (a loop is faster than any() over a generator here)
             if "\x00" + word in joined:
                 return True
         return False
@@ -142,11 +142,6 @@ def figure(cell: RawCell | Tok | None, text: str | None = None, line: int | None
     printed = (cell.text if text is None else text).strip()
     value, unit = number_of(printed)
     return Figure(text=printed, value=value, unit=unit, line=line or cell.line, page=cell.page)
-
-
-def figure_at(text: str, line: int | None, page: int | None = None) -> Figure:
-    value, unit = number_of(text)
-    return Figure(text=text, value=value, unit=unit, line=line, page=page)
 
 
 def year_of(text: str) -> int | None:

@@ -276,6 +276,7 @@ class _PassageReader:
         self.pending_budget: tuple[_Token, Statement | None, str | None, str, int] | None = None
         self.context: tuple[str | None, str | None] = (None, None)  # sentence's concept without number
         self._figure_sentence: dict[str, int] = {}  # statement id → sentence index in this passage
+        self.lead_start = 0  # where the words before the current number begin
 
     # ---------------------------------------------------------- helpers
 
@@ -382,7 +383,17 @@ class _PassageReader:
         chosen = next((c for c, _ in options if c in allowed), None)
         if chosen is None:
             chosen = next((c for c, part_only in options if not part_only), None)
-        return chosen, match.text, match
+        return chosen, self._as_printed(lead, match.start, match.end), match
+
+    def _as_printed(self, lead: str, start: int, end: int) -> str:
+        """``lead[start:end]`` as printed (the lead is folded text of this passage; folding keeps
+        the length, so the same span of the printed passage is the printed wording)."""
+        base = self.folded.find(lead, self.lead_start) if lead else -1
+        if base < 0:
+            base = self.folded.find(lead)
+        if base < 0:
+            return lead[start:end].translate(_UNFOLD)
+        return self.passage.text[base + start : base + end]
 
     def _exact(self, tail: str) -> tuple[str | None, str]:
         """(concept, wording) of a phrase that is only a bare word once the year, the department's
@@ -413,7 +424,8 @@ class _PassageReader:
         sentence = self._sentence_of(token.start)
         if sentence != self.sentence:
             self._new_sentence(sentence)
-        lead = self.folded[max(self.previous_end, self.sentence_start) : token.start]
+        self.lead_start = max(self.previous_end, self.sentence_start)
+        lead = self.folded[self.lead_start : token.start]
         self.previous_end = token.end
         cut = max(lead.rfind(c) for c in ",;:")
         tail = lead[cut + 1 :].strip()
@@ -510,7 +522,7 @@ class _PassageReader:
         code = None
         klass = self._class(lead)
         if klass is not None and (match is None or klass[2] >= match.end):
-            code, wording = klass[0], klass[1]
+            code, wording = klass[0], self._as_printed(lead, klass[2] - len(klass[1]), klass[2])
             parent = self.vocab.get(subject_concept)
             concept = subject_concept if parent is not None and parent.classes else None
         if concept is None and not wording:
@@ -533,7 +545,7 @@ class _PassageReader:
         statement = self._statement(
             kind,
             token,
-            wording=_printed(self.passage.text, lead, wording),
+            wording=wording,
             concept=concept,
             scope=scope,
             code=code,
@@ -566,7 +578,7 @@ class _PassageReader:
             return
         _concept, wording, _ = self._concept(lead, self._subject()[1])
         statement = self._statement(
-            StatementKind.PERCENT, token, wording=_printed(self.passage.text, lead, wording), concept=None
+            StatementKind.PERCENT, token, wording=wording, concept=None
         )
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
@@ -613,7 +625,7 @@ class _PassageReader:
             code=part.code if part is not None else None,
             about=part.id if part is not None else None,
             part_of=part.part_of if part is not None else None,
-            whole_wording=_printed(self.passage.text, whole_text, whole_text) if whole_text else "",
+            whole_wording=whole_text.translate(_UNFOLD) if whole_text else "",
             whole_concept=whole_concept,
         )
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
@@ -724,7 +736,7 @@ class _PassageReader:
         self.flush_budget()
         subject, subject_concept = self._subject()
         concept, wording, _ = self._concept(lead, subject_concept)
-        self.pending_budget = (token, subject, concept, _printed(self.passage.text, lead, wording), self.sentence)
+        self.pending_budget = (token, subject, concept, wording, self.sentence)
 
     def flush_budget(self) -> None:
         """A 预算为 with no 决算为 after it is a budget amount."""
@@ -773,7 +785,7 @@ class _PassageReader:
             break
         concept, wording, _ = self._concept(lead, self._subject()[1])
         statement = self._statement(
-            StatementKind.COMPLETION, token, wording=_printed(self.passage.text, lead, wording), concept=concept
+            StatementKind.COMPLETION, token, wording=wording, concept=concept
         )
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
@@ -807,14 +819,7 @@ def _measure(unit: str) -> str:
     return "count"
 
 
-def _printed(original: str, folded_lead: str, folded_wording: str) -> str:
-    """The wording as printed (the folded forms differ only in punctuation width)."""
-    if not folded_wording:
-        return ""
-    return folded_wording.translate(_UNFOLD)
-
-
-_UNFOLD = str.maketrans({"(": "（", ")": "）"})
+_UNFOLD = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
 
 
 def _item(text: str) -> tuple[list[str], str | None, str] | None:
