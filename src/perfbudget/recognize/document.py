@@ -83,3 +83,30 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
     units = Counter(t.unit for t in document.tables if t.unit)
     if units:
         document.money_unit = units.most_common(1)[0][0]
+    _describe_from_forms(document)
+
+
+_CODE_PREFIX = re.compile(r"^\d{2,4}\s*[-－—]\s*")
+
+
+def _describe_from_forms(document: Document) -> None:
+    """A document of performance forms only: its family, year and department from the forms."""
+    forms = [*document.department_targets, *document.project_targets, *document.self_evaluations]
+    if not forms and not document.evaluation_reports:
+        return
+    if document.family == "unknown":
+        document.family = "performance"
+    if document.fiscal_year is None:
+        years = Counter(f.year for f in forms if getattr(f, "year", None))
+        if years:
+            document.fiscal_year = years.most_common(1)[0][0]
+    if document.department is None:
+        names = Counter(
+            _CODE_PREFIX.sub("", p.department.text) for p in document.project_targets if p.department
+        )
+        if not names and len(document.department_targets) == 1:
+            target = document.department_targets[0]
+            if target.unit_name is not None:
+                names[target.unit_name.text] += 1
+        if names:
+            document.department = names.most_common(1)[0][0]
