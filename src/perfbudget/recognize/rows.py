@@ -11,6 +11,7 @@ from perfbudget.recognize.catalogue import column_word
 from perfbudget.recognize.numbers import is_code, is_decimal_amount, parse_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
+_LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
 _GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
 
 
@@ -121,19 +122,17 @@ def build_row(
         return None
     own = [c for c, col in zip(cells, columns, strict=True) if col.side == side]
     first = next((c for c in own if c.text), own[0] if own else cells[0])
+    total = bool(label) and is_total_label(label)
     row = Row(
         label=label,
         code=code or None,
         side=side,
+        level=0 if total else (_LEVELS.get(len(code)) if code else None),
+        role=RowRole.TOTAL if total else RowRole.ITEM,
         line=first.line if first.line is not None else raw.line,
         page=first.page if first.page is not None else raw.page,
         cells=values,
     )
-    if code:
-        row.level = {3: 1, 5: 2, 7: 3}.get(len(code))
-    if is_total_label(label):
-        row.role = RowRole.TOTAL
-        row.level = 0
     split = (
         (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
         if parts
