@@ -1,5 +1,6 @@
 """Web fixtures: one user per role, seed 004 (临汾 2024 部门预算) stored with its check findings,
-and a small published document of another (fictional) department.
+and a small published document of another (fictional) department; seeds 001 (项目绩效目标) and
+002 (绩效自评, 绩效评价报告) for the performance pages.
 
 Seed 004 is parsed and checked once per session (pure Python); each test stores it again, which
 is only database inserts.
@@ -59,6 +60,38 @@ def parsed_004():
 @pytest.fixture
 def seed_004(parsed_004) -> db.Document:
     document, findings = parsed_004
+    return save_document(document, findings).document
+
+
+def _parsed(number: str):
+    from perfbudget.check import run_checks
+    from perfbudget.pipeline import load_document
+
+    document = load_document(seed_path(number))
+    return document, run_checks(document)
+
+
+@pytest.fixture(scope="session")
+def parsed_001():
+    """Seed 001 (承德 2021 项目绩效目标, 13 projects in 万元, no department named)."""
+    return _parsed("001")
+
+
+@pytest.fixture(scope="session")
+def parsed_002():
+    """Seed 002 (焦作 2020 决算 with 8 整体绩效自评 and 5 绩效评价报告)."""
+    return _parsed("002")
+
+
+@pytest.fixture
+def seed_001(parsed_001) -> db.Document:
+    document, findings = parsed_001
+    return save_document(document, findings).document
+
+
+@pytest.fixture
+def seed_002(parsed_002) -> db.Document:
+    document, findings = parsed_002
     return save_document(document, findings).document
 
 

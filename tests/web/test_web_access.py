@@ -47,6 +47,28 @@ GET_MATRIX = [
     ("/api/tables/{table}", 401, 404, 200, 200, 200),
     ("/api/findings", 401, 200, 200, 200, 200),
     ("/api/findings/{finding}", 401, 404, 200, 200, 200),
+    # performance forms: visible exactly when their document is ({project}/{dtarget}: seed 004, the
+    # department user's own; {evaluation}/{report}: seed 002, another department, unpublished)
+    ("/projects/", LOGIN, 200, 200, 200, 200),
+    ("/projects/?department={dept}&year=2024", LOGIN, 200, 200, 200, 200),
+    ("/projects/{project}/", LOGIN, 404, 200, 200, 200),
+    ("/targets/{dtarget}/", LOGIN, 404, 200, 200, 200),
+    ("/evaluations/{evaluation}/", LOGIN, 404, 404, 200, 200),
+    ("/reports/{report}/", LOGIN, 404, 404, 200, 200),
+    ("/compare/indicators/", LOGIN, 200, 200, 200, 200),
+    ("/compare/indicators/?form=project&year=2024", LOGIN, 200, 200, 200, 200),
+    ("/search/?q=监测经费", LOGIN, 200, 200, 200, 200),
+    ("/api/projects", 401, 200, 200, 200, 200),
+    ("/api/projects?department={dept}&year=2024", 401, 200, 200, 200, 200),
+    ("/api/projects/{project}", 401, 404, 200, 200, 200),
+    ("/api/indicators", 401, 200, 200, 200, 200),
+    ("/api/indicators?level1=产出指标", 401, 200, 200, 200, 200),
+    ("/api/department-targets", 401, 200, 200, 200, 200),
+    ("/api/department-targets/{dtarget}", 401, 404, 200, 200, 200),
+    ("/api/self-evaluations", 401, 200, 200, 200, 200),
+    ("/api/self-evaluations/{evaluation}", 401, 404, 404, 200, 200),
+    ("/api/evaluation-reports", 401, 200, 200, 200, 200),
+    ("/api/evaluation-reports/{report}", 401, 404, 404, 200, 200),
     ("/api/docs", LOGIN, 200, 200, 200, 200),
     ("/api/openapi.json", LOGIN, 200, 200, 200, 200),
 ]
@@ -60,9 +82,13 @@ POST_MATRIX = [
 
 
 @pytest.fixture
-def places(seed_004, published_other, users):
+def places(seed_004, seed_002, published_other, users):
     finding = seed_004.findings.order_by("pk").first()
     return {
+        "project": db.Project.objects.filter(document=seed_004).order_by("pk").first().pk,
+        "dtarget": db.DepartmentTarget.objects.get(document=seed_004).pk,
+        "evaluation": db.SelfEvaluation.objects.filter(document=seed_002).order_by("pk").first().pk,
+        "report": db.EvaluationReport.objects.filter(document=seed_002).order_by("pk").first().pk,
         "doc": seed_004.pk,
         "pub": published_other.pk,
         "finding": finding.pk,
@@ -157,7 +183,7 @@ def test_basic_auth_for_scripts(users, places, password):
 
     token = base64.b64encode(f"reviewer:{password}".encode()).decode()
     response = Client().get("/api/documents", HTTP_AUTHORIZATION=f"Basic {token}")
-    assert response.status_code == 200 and response.json()["count"] == 2
+    assert response.status_code == 200 and response.json()["count"] == 3  # seeds 004 and 002, and the published one
     wrong = base64.b64encode(b"reviewer:wrong").decode()
     assert Client().get("/api/documents", HTTP_AUTHORIZATION=f"Basic {wrong}").status_code == 401
 

@@ -47,8 +47,8 @@ def ratio_tolerance(
 ) -> Decimal:
     """How far a printed percentage may stray from ``100 × numerator ÷ denominator`` by rounding alone.
 
-    Two roundings are at work. The percentage itself is printed to ``d`` decimals (``99.91%``,
-    ``110.9%``, ``67%``), so it is off by at most ½ unit of its last digit: 0.005 points for two
+    Two roundings are at work. The percentage itself is printed to ``d`` decimals (``99.90%``,
+    ``103.6%``, ``74%``), so it is off by at most ½ unit of its last digit: 0.005 points for two
     decimals, 0.05 for one, 0.5 for none. And it was computed from amounts that are printed rounded
     too (each within ½ unit of its last digit, ``numerator_error``/``denominator_error`` when the
     caller knows better, e.g. a prior year's figure derived as ``current − change``), which moves
@@ -69,8 +69,8 @@ def ratio_tolerance(
 
 
 def printed_tolerance(a: Decimal, b: Decimal) -> Decimal:
-    """A figure printed twice, each time rounded to its own precision (prose ``146.6`` and table
-    ``146.64``; two paragraphs ``4,814.45`` and ``4,814.46``): each is within ½ unit of its last
+    """A figure printed twice, each time rounded to its own precision (prose ``238.4`` and table
+    ``238.43``; two paragraphs ``3,260.17`` and ``3,260.18``): each is within ½ unit of its last
     digit of the true amount, so they may differ by ½ unit of one plus ½ unit of the other."""
     return HALF * (unit_of([a]) + unit_of([b]))
 

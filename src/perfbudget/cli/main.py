@@ -219,6 +219,88 @@ def report(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command()
+def targets(
+    files: Files,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the forms and findings as JSON.")] = False,
+) -> None:
+    """List the performance-target forms of FILES (整体/项目绩效目标) with the findings of the target
+    rules (target.*). Exit 1 if any error is found, 0 if none, 2 on bad usage."""
+    from rich.console import Console
+
+    from perfbudget.cli.performance import dumps, print_targets, target_findings, targets_payload
+    from perfbudget.model.findings import Severity
+    from perfbudget.pipeline import load_document
+    from perfbudget.read import ReadError
+
+    status, errors, payload = EXIT_OK, 0, []
+    console = Console(soft_wrap=True)
+    for path in files:
+        try:
+            document = load_document(path)
+        except ReadError as error:
+            report_unreadable(str(error))
+            status = EXIT_USAGE
+            continue
+        findings = target_findings(document)
+        errors += sum(1 for f in findings if f.severity == Severity.ERROR)
+        if as_json:
+            payload.append(targets_payload(document, findings))
+        else:
+            print_targets(document, findings, console)
+    if as_json:
+        sys.stdout.write(dumps(payload) + "\n")
+    raise typer.Exit(EXIT_FINDINGS if status == EXIT_OK and errors else status)
+
+
+@app.command()
+def scores(
+    files: Files,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the score cards (with their trees) as JSON.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print the explanation tree of every score.")] = False,
+    profiles: Annotated[
+        list[str] | None,
+        typer.Option("--profile", help="A scoring profile (name in score/profiles or a .toml path); repeatable, one per kind."),
+    ] = None,
+) -> None:
+    """Recompute the scores of the self-evaluations (绩效自评表) and evaluation reports of FILES and
+    compare them with the printed ones. Exit 1 if any error is found, 0 if none, 2 on bad usage."""
+    from rich.console import Console
+
+    from perfbudget.cli.performance import cards_payload, dumps, print_scores
+    from perfbudget.model.findings import Severity
+    from perfbudget.pipeline import load_document
+    from perfbudget.read import ReadError
+    from perfbudget.score import load_profile, score_document
+
+    chosen = {}
+    for name in profiles or []:
+        try:
+            profile = load_profile(name)
+        except (ValueError, OSError) as error:
+            report_unreadable(str(error))
+            raise typer.Exit(EXIT_USAGE) from None
+        chosen[profile.kind] = profile
+    status, errors, payload = EXIT_OK, 0, []
+    console = Console(soft_wrap=True)
+    for path in files:
+        try:
+            document = load_document(path)
+        except ReadError as error:
+            report_unreadable(str(error))
+            status = EXIT_USAGE
+            continue
+        cards = score_document(document, chosen.get("self_evaluation"), chosen.get("evaluation"))
+        errors += sum(1 for c in cards for f in c.findings if f.severity == Severity.ERROR)
+        if as_json:
+            payload.append(cards_payload(document, cards))
+        else:
+            print_scores(document, cards, console, explain)
+    if as_json:
+        sys.stdout.write(dumps(payload) + "\n")
+    raise typer.Exit(EXIT_FINDINGS if status == EXIT_OK and errors else status)
+
+
 def run() -> None:
     """Console entry point: a user never sees a traceback."""
     try:

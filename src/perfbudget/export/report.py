@@ -349,7 +349,7 @@ def _highlight_html(sentence: str, figures: list[str]) -> str:
 
 
 def _figure_pattern(figure: str) -> re.Pattern[str]:
-    """A printed number in any of its printings: 17730.57 matches ``17,730.57``; not inside another."""
+    """A printed number in any of its printings: 12305.48 matches ``12,305.48``; not inside another."""
     digits = figure.replace(",", "")
     integer, _, fraction = digits.partition(".")
     grouped = ",?".join(re.escape(ch) for ch in integer)

@@ -66,7 +66,8 @@ class Document(BaseModel):
         line, page = table.line, table.page
         row_index = None
         if row is not None:
-            row_index = table.rows.index(row)
+            # by identity: two rows printed alike are still two rows (and == compares every cell)
+            row_index = next((i for i, r in enumerate(table.rows) if r is row), None)
             line, page = row.line or line, row.page or page
             cell = row.cells.get(column) if column else None
             if cell is not None:

@@ -1,9 +1,9 @@
 """Statements: the figures a 情况说明 states in prose, each tied to a concept and its source.
 
-A :class:`Statement` is one quantitative claim of the prose — ``收入合计13,202.51万元``,
-``占99.91%``, ``增加5,448.86万元，增长44.37%``, ``完成年初预算的52.54%``, ``车辆29辆`` or a
+A :class:`Statement` is one quantitative claim of the prose — ``收入合计8,406.25万元``,
+``占99.90%``, ``增加1,205.30万元，增长16.74%``, ``完成年初预算的47.62%``, ``车辆12辆`` or a
 per-item line ``类/款/项：年初预算为A万元，支出决算为B万元，完成年初预算的C%``. Every number is
-kept as printed (``17,730.57``, ``9261.57`` and ``146.6`` keep their precision) in a
+kept as printed (``12,305.48``, ``7315.20`` and ``238.4`` keep their precision) in a
 :class:`Figure` that knows its own line, page and place in the paragraph.
 
 The concept is kept twice: as worded in the document (``wording``) and as a canonical id from
@@ -21,11 +21,11 @@ from pydantic import BaseModel, Field
 
 
 class StatementKind(StrEnum):
-    AMOUNT = "amount"  # 收入合计13,202.51万元
-    SHARE = "share"  # 占99.91% / 占政府采购支出总额的55.02%
-    CHANGE = "change"  # 增加5,448.86万元，增长44.37% / 减少21.09万元，下降6.66%
-    COMPLETION = "completion"  # 预算为80.92万元，支出决算为54.96万元，完成预算的67.92%
-    COUNT = "count"  # 车辆29辆 / 项目22个
+    AMOUNT = "amount"  # 收入合计8,406.25万元
+    SHARE = "share"  # 占99.90% / 占政府采购支出总额的41.30%
+    CHANGE = "change"  # 增加1,205.30万元，增长16.74% / 减少8.40万元，下降9.33%
+    COMPLETION = "completion"  # 预算为36.50万元，支出决算为30.15万元，完成预算的82.60%
+    COUNT = "count"  # 车辆12辆 / 项目15个
     ITEM = "item"  # 类（类）款（款）项（项）。年初预算为A万元，支出决算为B万元，完成年初预算的C%
     PERCENT = "percent"  # any other percentage (覆盖面100%): kept, never checked
 
@@ -48,7 +48,7 @@ class Figure(BaseModel):
 
     role: FigureRole
     value: Decimal
-    text: str  # as printed, e.g. "17,730.57"
+    text: str  # as printed, e.g. "12,305.48"
     unit: str  # 万元, 元, %, 个, 辆, 台（套）, 平方米 …
     line: int | None = None
     page: int | None = None

@@ -34,8 +34,9 @@ class BasicAuth(HttpBasicAuth):
 api = NinjaAPI(
     title="perfbudget API",
     version="1",
-    description="部门预决算公开文件、表格与审核发现。权限与网页相同：查阅人员只能看已发布的文件，"
-    "部门财务人员看本部门的文件，财政复核人员与管理员看全部并可复核。",
+    description="部门预决算公开文件、表格与审核发现；绩效项目、整体绩效目标、绩效自评、绩效评价报告及其绩效指标。"
+    "权限与网页相同：查阅人员只能看已发布的文件，部门财务人员看本部门的文件，财政复核人员与管理员看全部并可复核；"
+    "一个项目（或目标、自评、报告）可见，当且仅当它所在的文件可见。",
     auth=[django_auth, BasicAuth()],
     urls_namespace="api",
     docs_decorator=login_required,
@@ -366,3 +367,470 @@ def review(request, finding_id: int, payload: ReviewIn):
     from perfbudget.serve.web.views.findings import record
 
     return record(f, request.user, payload.status, payload.comment)
+
+
+# --- performance forms: projects, department targets, self-evaluations, evaluation reports, indicators ---
+#
+# A form is visible exactly when its document is. Figures are exact decimal strings (``amount``)
+# next to the text as printed (``amount_text``); ``amount_wan`` is the annual amount in 万元.
+
+
+def _exact(value) -> str | None:
+    """A stored decimal as an exact string without the storage's trailing zeros."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class IndicatorOut(Schema):
+    id: int
+    document_id: int
+    form: str = Field(description="project | department_target | self_evaluation")
+    form_id: int
+    order: int
+    level1: str
+    level1_inherited: bool
+    level2: str
+    level2_inherited: bool
+    level3: str
+    target_raw: str
+    op: str
+    number: str | None
+    unit: str
+    qualitative: str
+    period: str
+    actual_raw: str
+    weight: str | None
+    weight_text: str
+    weight_level: str
+    score: str | None
+    score_text: str
+    score_level: str
+    not_applicable: bool
+    line: int | None
+    page: int | None
+
+    @staticmethod
+    def resolve_form(obj) -> str:
+        return "project" if obj.project_id else "department_target" if obj.department_target_id else "self_evaluation"
+
+    @staticmethod
+    def resolve_form_id(obj) -> int:
+        return obj.project_id or obj.department_target_id or obj.self_evaluation_id
+
+    @staticmethod
+    def resolve_number(obj) -> str | None:
+        return _exact(obj.number)
+
+    @staticmethod
+    def resolve_weight(obj) -> str | None:
+        return _exact(obj.weight)
+
+    @staticmethod
+    def resolve_score(obj) -> str | None:
+        return _exact(obj.score)
+
+
+class ProjectOut(Schema):
+    id: int
+    document_id: int
+    department: str | None
+    department_id: int | None
+    year: int | None
+    code: str
+    name: str
+    implementing_unit: str
+    attribute: str
+    term: str
+    money_unit: str
+    amount: str | None = Field(None, description="年度 (or the single 预算数) total, exact, in money_unit")
+    amount_text: str
+    term_amount: str | None = Field(None, description="实施期 total, exact, in money_unit")
+    term_amount_text: str
+    amount_wan: str | None = Field(None, description="the annual amount in 万元, exact")
+    indicators: int
+    form_index: int
+    line: int | None
+    url: str
+
+    @staticmethod
+    def resolve_department(obj) -> str | None:
+        return obj.department.name if obj.department else None
+
+    @staticmethod
+    def resolve_amount(obj) -> str | None:
+        return _exact(obj.amount)
+
+    @staticmethod
+    def resolve_term_amount(obj) -> str | None:
+        return _exact(obj.term_amount)
+
+    @staticmethod
+    def resolve_amount_wan(obj) -> str | None:
+        return _exact(obj.amount_wan)
+
+    @staticmethod
+    def resolve_indicators(obj) -> int:
+        return obj.indicator_count
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return f"/projects/{obj.pk}/"
+
+
+class ProjectDetailOut(ProjectOut):
+    funding: list[dict] = Field(description="per period: total, fiscal, central … as printed ({text, value})")
+    spending_plan: dict | None = Field(None, description="cumulative % at the end of months 3, 6, 10, 12")
+    goals: list[dict]
+    quality_findings: list[int] = Field(description="ids of the target.* findings citing this project")
+    indicator_list: list[IndicatorOut]
+
+
+class DepartmentTargetOut(Schema):
+    id: int
+    document_id: int
+    department: str | None
+    year: int | None
+    template: str
+    unit_name: str
+    budget_unit: str
+    budget_total: str | None
+    budget_total_text: str
+    tasks: int
+    indicators: int
+    url: str
+
+    @staticmethod
+    def resolve_department(obj) -> str | None:
+        return obj.department.name if obj.department else None
+
+    @staticmethod
+    def resolve_budget_total(obj) -> str | None:
+        return _exact(obj.budget_total)
+
+    @staticmethod
+    def resolve_tasks(obj) -> int:
+        return obj.task_count
+
+    @staticmethod
+    def resolve_indicators(obj) -> int:
+        return obj.indicator_count
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return f"/targets/{obj.pk}/"
+
+
+class DepartmentTargetDetailOut(DepartmentTargetOut):
+    content: dict = Field(description="the form as recognised (core model JSON)")
+    indicator_list: list[IndicatorOut]
+
+
+class ScoreNodeOut(Schema):
+    label: str
+    score: str | None = None
+    points: str | None = None
+    printed: str | None = None
+    note: str = ""
+    children: list["ScoreNodeOut"] = Field(default_factory=list)
+
+
+ScoreNodeOut.model_rebuild()
+
+
+class SelfEvaluationOut(Schema):
+    id: int
+    document_id: int
+    department: str | None
+    year: int | None
+    scope: str
+    unit_name: str
+    project_name: str
+    money_unit: str
+    total_budget: str | None
+    total_budget_text: str
+    total_actual: str | None
+    total_actual_text: str
+    execution_rate_text: str
+    printed_score: str | None = Field(None, description="自评得分 as printed (exact)")
+    printed_score_text: str
+    grade: str
+    indicators: int
+    url: str
+
+    @staticmethod
+    def resolve_department(obj) -> str | None:
+        return obj.department.name if obj.department else None
+
+    @staticmethod
+    def resolve_total_budget(obj) -> str | None:
+        return _exact(obj.total_budget)
+
+    @staticmethod
+    def resolve_total_actual(obj) -> str | None:
+        return _exact(obj.total_actual)
+
+    @staticmethod
+    def resolve_printed_score(obj) -> str | None:
+        return _exact(obj.total_score)
+
+    @staticmethod
+    def resolve_printed_score_text(obj) -> str:
+        return obj.total_score_text
+
+    @staticmethod
+    def resolve_indicators(obj) -> int:
+        return obj.indicator_count
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return f"/evaluations/{obj.pk}/"
+
+
+class Recomputed(Schema):
+    engine: bool = Field(description="whether the scoring engine (perfbudget.score) is available")
+    score: str | None = Field(None, description="the total recomputed by the engine")
+    explanation: ScoreNodeOut | None = None
+
+
+class SelfEvaluationDetailOut(SelfEvaluationOut):
+    execution_weight: str
+    execution_score: str
+    indicator_list: list[IndicatorOut]
+    recomputed: Recomputed
+
+
+class EvaluationReportOut(Schema):
+    id: int
+    document_id: int
+    department: str | None
+    year: int | None
+    attachment: str
+    project_name: str
+    unit_name: str
+    evaluation_type: str
+    budget_text: str
+    actual_text: str
+    execution_rate_text: str
+    printed_points: str | None
+    printed_score: str | None = Field(None, description="评价得分 as printed (exact)")
+    printed_score_text: str
+    grade: str
+    url: str
+
+    @staticmethod
+    def resolve_department(obj) -> str | None:
+        return obj.department.name if obj.department else None
+
+    @staticmethod
+    def resolve_printed_points(obj) -> str | None:
+        return _exact(obj.total_points)
+
+    @staticmethod
+    def resolve_printed_score(obj) -> str | None:
+        return _exact(obj.total)
+
+    @staticmethod
+    def resolve_printed_score_text(obj) -> str:
+        return obj.total_text
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return f"/reports/{obj.pk}/"
+
+
+class DimensionOut(Schema):
+    name: str
+    canonical: str | None
+    points: str | None = Field(None, description="as printed")
+    score: str | None = Field(None, description="as printed")
+    items: list[dict]
+
+
+class EvaluationReportDetailOut(EvaluationReportOut):
+    dimensions: list[DimensionOut]
+    recomputed: Recomputed
+
+
+class FormFilters(Schema):
+    department: int | None = None
+    year: int | None = None
+    document: int | None = None
+
+
+class ProjectFilters(FormFilters):
+    q: str | None = Field(None, description="part of the project name or code")
+
+
+class IndicatorFilters(FormFilters):
+    level1: str | None = Field(None, description="一级指标, exactly (产出指标 …)")
+    level2: str | None = Field(None, description="二级指标, exactly (数量指标 …)")
+    category: str | None = Field(None, description="一级 or 二级 category containing this text")
+    q: str | None = Field(None, description="part of the 三级指标 name")
+    form: Literal["project", "department_target", "self_evaluation"] | None = None
+    project: int | None = None
+
+
+def _forms(request, model, filters: FormFilters):
+    forms = access.forms_for(request.user, model).select_related("department")
+    if filters.department is not None:
+        forms = forms.filter(department_id=filters.department)
+    if filters.year is not None:
+        forms = forms.filter(year=filters.year)
+    if filters.document is not None:
+        forms = forms.filter(document_id=filters.document)
+    return forms.order_by("pk")
+
+
+def _recomputed(record) -> dict:
+    from perfbudget.serve.web import scoring
+    from perfbudget.serve.web.views.performance import _core, form_data
+
+    available = scoring.engine() is not None
+    tree = scoring.explain(_core(record, form_data(record))) if available else None
+    return {
+        "engine": available,
+        "score": tree.as_dict()["score"] if tree else None,
+        "explanation": tree.as_dict() if tree else None,
+    }
+
+
+@api.get("/projects", response=list[ProjectOut], tags=["performance"], summary="项目绩效目标")
+@paginate(Pages)
+def projects(request, filters: Query[ProjectFilters]):
+    found = _forms(request, db.Project, filters)
+    if filters.q and filters.q.strip():
+        from django.db.models import Q
+
+        text = filters.q.strip()
+        found = found.filter(Q(name__icontains=text) | Q(code__icontains=text))
+    return found
+
+
+@api.get("/projects/{project_id}", response=ProjectDetailOut, tags=["performance"], summary="一个项目（含绩效指标）")
+def project(request, project_id: int):
+    from perfbudget.serve.web.views.performance import form_data, target_findings
+
+    record = get_object_or_404(access.projects_for(request.user).select_related("department"), pk=project_id)
+    data = form_data(record)
+    record.funding = data.get("funding") or []
+    record.spending_plan = data.get("spending_plan")
+    record.goals = data.get("goals") or []
+    record.quality_findings = target_findings([record]).get(record.pk, [])
+    record.indicator_list = list(record.indicators.order_by("order"))
+    return record
+
+
+@api.get("/department-targets", response=list[DepartmentTargetOut], tags=["performance"], summary="整体绩效目标")
+@paginate(Pages)
+def department_targets(request, filters: Query[FormFilters]):
+    return _forms(request, db.DepartmentTarget, filters)
+
+
+@api.get(
+    "/department-targets/{target_id}", response=DepartmentTargetDetailOut, tags=["performance"], summary="一份整体绩效目标"
+)
+def department_target(request, target_id: int):
+    from perfbudget.serve.web.views.performance import form_data
+
+    record = get_object_or_404(
+        access.forms_for(request.user, db.DepartmentTarget).select_related("department"), pk=target_id
+    )
+    record.content = {k: v for k, v in form_data(record).items() if k != "indicators"}
+    record.indicator_list = list(record.indicators.order_by("order"))
+    return record
+
+
+@api.get("/indicators", response=list[IndicatorOut], tags=["performance"], summary="绩效指标")
+@paginate(Pages)
+def indicators(request, filters: Query[IndicatorFilters]):
+    from django.db.models import Q
+
+    found = access.indicators_for(request.user)
+    owners = ("project", "department_target", "self_evaluation")
+    if filters.department is not None:
+        found = found.filter(
+            Q(project__department_id=filters.department)
+            | Q(department_target__department_id=filters.department)
+            | Q(self_evaluation__department_id=filters.department)
+        )
+    if filters.year is not None:
+        found = found.filter(
+            Q(project__year=filters.year) | Q(department_target__year=filters.year) | Q(self_evaluation__year=filters.year)
+        )
+    if filters.document is not None:
+        found = found.filter(document_id=filters.document)
+    if filters.form in owners:
+        found = found.filter(**{f"{filters.form}__isnull": False})
+    if filters.project is not None:
+        found = found.filter(project_id=filters.project)
+    if filters.level1:
+        found = found.filter(level1=filters.level1)
+    if filters.level2:
+        found = found.filter(level2=filters.level2)
+    if filters.category and filters.category.strip():
+        text = filters.category.strip()
+        found = found.filter(Q(level1__icontains=text) | Q(level2__icontains=text))
+    if filters.q and filters.q.strip():
+        found = found.filter(level3__icontains=filters.q.strip())
+    return found.order_by("pk")
+
+
+@api.get("/self-evaluations", response=list[SelfEvaluationOut], tags=["performance"], summary="绩效自评")
+@paginate(Pages)
+def self_evaluations(request, filters: Query[FormFilters]):
+    return _forms(request, db.SelfEvaluation, filters)
+
+
+@api.get(
+    "/self-evaluations/{evaluation_id}",
+    response=SelfEvaluationDetailOut,
+    tags=["performance"],
+    summary="一份绩效自评（原文得分与重新计算）",
+)
+def self_evaluation(request, evaluation_id: int):
+    from perfbudget.serve.web.views.performance import form_data
+
+    record = get_object_or_404(
+        access.forms_for(request.user, db.SelfEvaluation).select_related("department"), pk=evaluation_id
+    )
+    data = form_data(record)
+    record.execution_weight = (data.get("execution_weight") or {}).get("text") or ""
+    record.execution_score = (data.get("execution_score") or {}).get("text") or ""
+    record.indicator_list = list(record.indicators.order_by("order"))
+    record.recomputed = _recomputed(record)
+    return record
+
+
+@api.get("/evaluation-reports", response=list[EvaluationReportOut], tags=["performance"], summary="绩效评价报告")
+@paginate(Pages)
+def evaluation_reports(request, filters: Query[FormFilters]):
+    return _forms(request, db.EvaluationReport, filters)
+
+
+@api.get(
+    "/evaluation-reports/{report_id}",
+    response=EvaluationReportDetailOut,
+    tags=["performance"],
+    summary="一份绩效评价报告（原文得分与重新计算）",
+)
+def evaluation_report(request, report_id: int):
+    from perfbudget.serve.web.views.performance import form_data
+
+    record = get_object_or_404(
+        access.forms_for(request.user, db.EvaluationReport).select_related("department"), pk=report_id
+    )
+    data = form_data(record)
+    record.dimensions = [
+        {
+            "name": (d.get("name") or {}).get("text") or "",
+            "canonical": d.get("canonical"),
+            "points": (d.get("points") or {}).get("text") or None,
+            "score": (d.get("score") or {}).get("text") or None,
+            "items": d.get("items") or [],
+        }
+        for d in data.get("dimensions") or []
+    ]
+    record.recomputed = _recomputed(record)
+    return record

@@ -289,3 +289,213 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.finding_id}: {self.status}"
+
+
+# --- Performance forms: 项目绩效目标, 整体绩效目标, 绩效自评, 绩效评价报告 and their indicators -------
+#
+# Query copies of ``model_json["project_targets"]`` … (the model stays the source of truth), written
+# by :func:`perfbudget.store.performance.store_forms` in the import's transaction. Money and scores
+# are exact decimals (``MONEY``: never rounded; a figure that does not fit is left null) next to the
+# text as printed. ``span_start``/``span_end`` bound where the form was printed, as positions
+# ``page × 1 000 000 + line`` (page 0 outside PDFs), so that findings citing a place in the form can
+# be attributed to it (:func:`perfbudget.store.performance.position`).
+
+MONEY = {"max_digits": 24, "decimal_places": 8}
+
+
+class PerformanceForm(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="%(class)ss")
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="部门"
+    )
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    form_index = models.PositiveIntegerField(help_text="position in the model's list of such forms")
+    title = models.TextField("标题", blank=True)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    end_line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    span_start = models.BigIntegerField(null=True, blank=True)
+    span_end = models.BigIntegerField(null=True, blank=True)
+    indicator_count = models.PositiveIntegerField("指标数", default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Project(PerformanceForm):
+    """项目绩效目标 (表): one project of a department-year."""
+
+    template = models.CharField(max_length=20)
+    code = models.CharField("项目编码", max_length=100, blank=True)
+    name = models.TextField("项目名称")
+    department_name = models.CharField("主管部门", max_length=200, blank=True)
+    implementing_unit = models.CharField("实施单位", max_length=200, blank=True)
+    attribute = models.CharField("项目属性", max_length=100, blank=True)
+    attribute_kind = models.CharField(max_length=10, blank=True)
+    term = models.CharField("项目期", max_length=100, blank=True)
+    ongoing = models.BooleanField(default=False)
+    money_unit = models.CharField("金额单位", max_length=8, blank=True)
+    money_unit_stated = models.BooleanField(default=False)
+    amount = models.DecimalField("年度资金总额", null=True, blank=True, **MONEY)
+    amount_text = models.CharField(max_length=40, blank=True)
+    term_amount = models.DecimalField("实施期资金总额", null=True, blank=True, **MONEY)
+    term_amount_text = models.CharField(max_length=40, blank=True)
+    amount_wan = models.DecimalField("年度资金（万元）", null=True, blank=True, **MONEY)
+    goal_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("document", "form_index")
+        constraints = (models.UniqueConstraint(fields=["document", "form_index"], name="project_form_unique"),)
+        indexes = (
+            models.Index(fields=["department", "year"], name="project_dept_year"),
+            models.Index(fields=["year"], name="project_year"),
+        )
+        verbose_name = verbose_name_plural = "绩效项目"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DepartmentTarget(PerformanceForm):
+    """整体绩效目标 of a department or unit."""
+
+    template = models.CharField(max_length=20)
+    unit_name = models.CharField("单位", max_length=200, blank=True)
+    unit_code = models.CharField(max_length=40, blank=True)
+    budget_unit = models.CharField(max_length=8, blank=True)
+    budget_total = models.DecimalField("预算总额", null=True, blank=True, **MONEY)
+    budget_total_text = models.CharField(max_length=40, blank=True)
+    budget_total_wan = models.DecimalField(null=True, blank=True, **MONEY)
+    task_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("document", "form_index")
+        constraints = (
+            models.UniqueConstraint(fields=["document", "form_index"], name="department_target_form_unique"),
+        )
+        indexes = (models.Index(fields=["department", "year"], name="dtarget_dept_year"),)
+        verbose_name = verbose_name_plural = "整体绩效目标"
+
+    def __str__(self) -> str:
+        return self.unit_name or self.title
+
+
+class SelfEvaluation(PerformanceForm):
+    """绩效自评表 (整体 or 项目) with its printed totals."""
+
+    scope = models.CharField(max_length=8, default="整体")
+    unit_name = models.CharField("单位", max_length=200, blank=True)
+    project_name = models.TextField("项目名称", blank=True)
+    money_unit = models.CharField(max_length=8, blank=True)
+    total_budget = models.DecimalField("预算数", null=True, blank=True, **MONEY)
+    total_budget_text = models.CharField(max_length=40, blank=True)
+    total_actual = models.DecimalField("执行数", null=True, blank=True, **MONEY)
+    total_actual_text = models.CharField(max_length=40, blank=True)
+    execution_rate = models.DecimalField("预算执行率", null=True, blank=True, **MONEY)
+    execution_rate_text = models.CharField(max_length=40, blank=True)
+    total_score = models.DecimalField("自评得分", null=True, blank=True, **MONEY)
+    total_score_text = models.CharField(max_length=40, blank=True)
+    grade = models.CharField("等级", max_length=20, blank=True)
+
+    class Meta:
+        ordering = ("document", "form_index")
+        constraints = (
+            models.UniqueConstraint(fields=["document", "form_index"], name="self_evaluation_form_unique"),
+        )
+        indexes = (models.Index(fields=["department", "year"], name="selfeval_dept_year"),)
+        verbose_name = verbose_name_plural = "绩效自评"
+
+    def __str__(self) -> str:
+        return self.unit_name or self.title
+
+
+class EvaluationReport(PerformanceForm):
+    """绩效评价报告 with its printed total and grade."""
+
+    attachment = models.CharField(max_length=20, blank=True)
+    project_name = models.TextField("项目名称", blank=True)
+    unit_name = models.CharField("评价单位", max_length=200, blank=True)
+    evaluation_type = models.CharField("评价类型", max_length=40, blank=True)
+    budget = models.DecimalField(null=True, blank=True, **MONEY)
+    budget_text = models.CharField(max_length=40, blank=True)
+    actual = models.DecimalField(null=True, blank=True, **MONEY)
+    actual_text = models.CharField(max_length=40, blank=True)
+    execution_rate = models.DecimalField(null=True, blank=True, **MONEY)
+    execution_rate_text = models.CharField(max_length=40, blank=True)
+    total_points = models.DecimalField(null=True, blank=True, **MONEY)
+    total_points_text = models.CharField(max_length=40, blank=True)
+    total = models.DecimalField("评价得分", null=True, blank=True, **MONEY)
+    total_text = models.CharField(max_length=40, blank=True)
+    grade = models.CharField("等级", max_length=20, blank=True)
+    dimension_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("document", "form_index")
+        constraints = (
+            models.UniqueConstraint(fields=["document", "form_index"], name="evaluation_report_form_unique"),
+        )
+        indexes = (models.Index(fields=["department", "year"], name="report_dept_year"),)
+        verbose_name = verbose_name_plural = "绩效评价报告"
+
+    def __str__(self) -> str:
+        return self.project_name or self.title
+
+
+class Indicator(models.Model):
+    """One 绩效指标 row of a project target, a department target or a self-evaluation."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="indicators")
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators")
+    department_target = models.ForeignKey(
+        DepartmentTarget, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+    )
+    self_evaluation = models.ForeignKey(
+        SelfEvaluation, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+    )
+    order = models.PositiveIntegerField()  # position in its form's list of indicators
+    level1 = models.CharField("一级指标", max_length=100, blank=True)
+    level1_origin = models.CharField(max_length=12, blank=True)
+    level1_inherited = models.BooleanField(default=False)
+    level2 = models.CharField("二级指标", max_length=100, blank=True)
+    level2_origin = models.CharField(max_length=12, blank=True)
+    level2_inherited = models.BooleanField(default=False)
+    level3 = models.TextField("三级指标", blank=True)
+    description = models.TextField(blank=True)
+    target_raw = models.TextField("指标值", blank=True)
+    op = models.CharField(max_length=2, blank=True)
+    number = models.DecimalField(null=True, blank=True, **MONEY)
+    unit = models.CharField(max_length=40, blank=True)
+    qualitative = models.TextField(blank=True)
+    period = models.CharField(max_length=8, blank=True)
+    actual_raw = models.TextField("实际完成值", blank=True)
+    actual_number = models.DecimalField(null=True, blank=True, **MONEY)
+    weight = models.DecimalField("分值", null=True, blank=True, **MONEY)
+    weight_text = models.CharField(max_length=40, blank=True)
+    weight_level = models.CharField(max_length=8, blank=True)
+    score = models.DecimalField("得分", null=True, blank=True, **MONEY)
+    score_text = models.CharField(max_length=40, blank=True)
+    score_level = models.CharField(max_length=8, blank=True)
+    not_applicable = models.BooleanField(default=False)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("document", "project", "department_target", "self_evaluation", "order")
+        constraints = (
+            models.CheckConstraint(
+                condition=(
+                    models.Q(project__isnull=False, department_target__isnull=True, self_evaluation__isnull=True)
+                    | models.Q(project__isnull=True, department_target__isnull=False, self_evaluation__isnull=True)
+                    | models.Q(project__isnull=True, department_target__isnull=True, self_evaluation__isnull=False)
+                ),
+                name="indicator_one_form",
+            ),
+        )
+        indexes = (
+            models.Index(fields=["level1", "level2"], name="indicator_category"),
+            models.Index(fields=["document"], name="indicator_document"),
+        )
+        verbose_name = verbose_name_plural = "绩效指标"
+
+    def __str__(self) -> str:
+        return self.level3 or self.level2

@@ -11,6 +11,7 @@ from typing import Any
 
 from perfbudget import model as core
 from perfbudget.store import models as db
+from perfbudget.store.performance import store_forms
 
 BATCH = 1000  # records per INSERT; Django splits further where the database needs it
 _FIGURES = ("expected", "actual", "difference", "tolerance")
@@ -24,6 +25,7 @@ class Saved:
     tables: int = 0
     rows: int = 0
     findings: Counter[str] = field(default_factory=Counter)  # by severity
+    forms: dict[str, int] = field(default_factory=dict)  # performance-form records by kind
 
 
 def save_document(doc: core.Document, checks: Iterable[core.Finding] = ()) -> Saved:
@@ -55,6 +57,8 @@ def save_document(doc: core.Document, checks: Iterable[core.Finding] = ()) -> Sa
     findings += _findings(stored, db.Finding.Origin.CHECK, (f.model_dump(mode="json") for f in checks))
     db.Finding.objects.bulk_create(findings, batch_size=BATCH)
     saved.findings.update(f.severity for f in findings)
+    # projects, targets, evaluations and their indicators, for the pages that query them
+    saved.forms = store_forms(stored, data)
     return saved
 
 

@@ -1,3 +1,14 @@
 """The built-in rules; importing this package registers them."""
 
-from perfbudget.check.rules import balance, columns, cross, names, narrative, reading, sums  # noqa: F401
+from perfbudget.check.rules import (  # noqa: F401
+    balance,
+    columns,
+    cross,
+    names,
+    narrative,
+    reading,
+    scores,
+    spending,
+    sums,
+    targets,
+)

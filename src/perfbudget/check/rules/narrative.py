@@ -29,7 +29,6 @@ from perfbudget.check.tolerance import (
     parts_tolerance,
     printed_tolerance,
     ratio_tolerance,
-    sum_tolerance,
     unit_of,
 )
 from perfbudget.model.document import Document
@@ -263,7 +262,8 @@ def _row(table: Table, selector: _Selector, code: str | None) -> Row | None:
     raise ValueError(f"unknown row selector {which}")
 
 
-def _table_value(located: Located, unit: str | None) -> Decimal:
+def _table_value(located: Located) -> Decimal:
+    """A located figure; an empty cell (004 prints zero as an empty cell) is zero."""
     return located.value if located.value is not None else ZERO
 
 
@@ -381,7 +381,7 @@ def _is_break(text: str, i: int) -> bool:
 
 def _quote(statement: Statement, figure: Figure | None = None, limit: int = 70) -> str:
     """The words of the sentence that make the statement: from the phrase that names the concept to
-    the phrase of the figure (``其他收入11.82万元，占0.00%``), or the clause when that is short."""
+    the phrase of the figure (``其他收入8.15万元，占0.00%``), or the clause when that is short."""
     text = statement.clause or statement.sentence
     if statement.kind == StatementKind.ITEM and statement.wording:
         return f"“{statement.wording}：{text.strip().rstrip(_BREAK)}”"
@@ -392,7 +392,7 @@ def _quote(statement: Statement, figure: Figure | None = None, limit: int = 70) 
             end = at + len(figure.text)
             while end < len(text) and not _is_break(text, end):
                 end += 1
-            if end < len(text) - 1 and text[end] in "，,":  # 其他收入11.82万元，占0.00%
+            if end < len(text) - 1 and text[end] in "，,":  # 其他收入8.15万元，占0.00%
                 nxt = end + 1
                 while nxt < len(text) and not _is_break(text, nxt):
                     nxt += 1
@@ -448,9 +448,9 @@ def _within(verdict: str, tolerance: Decimal, band: bool = False) -> str:
 
 def _rate_verdict(difference: Decimal, tolerance: Decimal, printed: Figure) -> tuple[str, Severity | None]:
     """A rate within the tolerance agrees. One printed with two or more decimals whose last digit is
-    off by one (``占0.06%`` for 0.0516%: rounded up, or computed from other roundings) is reported as
-    rounding; a rate printed with fewer decimals has no such slack (``67%`` for 67.00% is exact, so
-    ``68%`` is wrong)."""
+    off by one (``占0.08%`` for 0.0741%: rounded up, or computed from other roundings) is reported as
+    rounding; a rate printed with fewer decimals has no such slack (``74%`` for 74.00% is exact, so
+    ``75%`` is wrong)."""
     if abs(difference) <= tolerance:
         return "agree", None
     places = _places(printed)
@@ -511,7 +511,7 @@ def _shares(ctx: _Context) -> Iterator[Comparison]:
 
 
 def _printed_percent(statement: Statement, figure: Figure) -> bool:
-    """Whether the rate was printed with its % sign (``完成年初预算的109.82。`` was not)."""
+    """Whether the rate was printed with its % sign (``完成年初预算的96.35。`` was not)."""
     sentence = statement.sentence
     position = sentence.find(figure.text)
     while position >= 0:
@@ -537,7 +537,7 @@ def _changes(ctx: _Context) -> Iterator[Comparison]:
         if prior is not None:
             expected = current.value - prior.value
             difference = change.value - expected
-            tolerance = sum_tolerance(current.value, [prior.value, change.value])
+            tolerance = parts_tolerance(current.value, [prior.value, change.value])
             verdict = "agree" if abs(difference) <= tolerance else "disagree"
             yield Comparison(
                 RULE_CHANGE, statement, verdict, Severity.ERROR if verdict == "disagree" else None,
@@ -556,7 +556,15 @@ def _changes(ctx: _Context) -> Iterator[Comparison]:
             )  # fmt: skip
             continue
         base = prior.value if prior is not None else current.value - change.value
-        if base <= 0:
+        if base < 0:  # an increase larger than this year's figure: last year's would be negative
+            yield Comparison(
+                RULE_CHANGE, statement, "disagree", Severity.ERROR,
+                f"{_quote(statement)}：本年为 {_num(current.value)}，增减 {_num(change.value)}，"
+                f"上年将为 {_num(base)}（负数），增减额与本年数不符",
+                [*cited_base, ctx.cite_figure(statement, rate, "rate")], current.value, change.value, figures=[change, current],
+            )  # fmt: skip
+            continue
+        if base == 0:
             continue
         expected = HUNDRED * change.value / base
         half_current = HALF * unit_of([current.value])
@@ -616,7 +624,7 @@ def _resolve(ctx: _Context, statement: Statement, role: FigureRole, scope: str):
         return other_figure.value, [ctx.cite_figure(other, other_figure, role.value)], other_figure
     located = locate(ctx.document, statement.concept, scope, statement.code, ctx.subject_concept(statement))
     if len(located) == 1 and located[0].missing != "row":
-        return _table_value(located[0], None), [ctx.cite_cell(located[0], role.value)], None
+        return _table_value(located[0]), [ctx.cite_cell(located[0], role.value)], None
     return None, [], None
 
 
@@ -722,7 +730,7 @@ def _measure_of(unit: str) -> str:
 
 
 def _sibling_of_measure(ctx: _Context, whole: Statement, measure: str) -> Statement | None:
-    """项目22个，共计金额4,741.00万元: the money of a counted whole, stated right after it."""
+    """项目15个，共计金额2,860.00万元: the money of a counted whole, stated right after it."""
     amount_concept = ctx.vocab.amount_of.get(whole.concept or "")
     if amount_concept is None or measure != "amount":
         return None
@@ -989,7 +997,7 @@ def _findings(document: Document, rule_id: str) -> list[Finding]:
 
 @rule(RULE_SHARE, Severity.ERROR, "narrative", "文中占比 = 部分 ÷ 总数")
 def share(document: Document) -> list[Finding]:
-    """A share the prose states (``其他收入11.82万元，占0.00%``, ``占支出合计的99.64%``) equals the
+    """A share the prose states (``其他收入8.15万元，占0.00%``, ``占支出合计的98.75%``) equals the
     part divided by the whole, the whole being the figure the list is a breakdown of, the whole the
     sentence names, or the concept the sentence is about. The tolerance is
     :func:`~perfbudget.check.tolerance.ratio_tolerance`; a last digit off by one is information."""
@@ -998,7 +1006,7 @@ def share(document: Document) -> list[Finding]:
 
 @rule(RULE_CHANGE, Severity.ERROR, "narrative", "文中增减额与增减幅度一致")
 def change(document: Document) -> list[Finding]:
-    """A change on last year (``增加5,448.86万元，增长44.37%``) is consistent: the rate equals the
+    """A change on last year (``增加1,205.30万元，增长16.74%``) is consistent: the rate equals the
     change divided by last year's figure (this year's figure minus the change), and a stated
     last-year figure equals this year's minus the change."""
     return _findings(document, RULE_CHANGE)
@@ -1006,7 +1014,7 @@ def change(document: Document) -> list[Finding]:
 
 @rule(RULE_COMPLETION, Severity.ERROR, "narrative", "文中完成率 = 决算 ÷ 预算")
 def completion(document: Document) -> list[Finding]:
-    """A completion rate (``年初预算为9.65万元，支出决算为5.07万元，完成年初预算的52.54%``) equals the
+    """A completion rate (``年初预算为12.60万元，支出决算为6.00万元，完成年初预算的47.62%``) equals the
     actual divided by the budget; where the sentence states only one of them, the other is taken
     from another statement of the same concept or from the table (the 三公 预算数)."""
     return _findings(document, RULE_COMPLETION)

@@ -61,6 +61,7 @@ class Vocabulary:
     amount_of: dict[str, str] = field(default_factory=dict)  # counted concept → its amount concept
     suffix: re.Pattern[str] = field(default_factory=lambda: re.compile(_SUFFIX))
     any_wording: re.Pattern[str] | None = None  # every wording, as one pattern (built on first use)
+    found: dict = field(default_factory=dict)  # text → Match | None, the results of find
 
     def get(self, concept_id: str | None) -> Concept | None:
         return self.concepts.get(concept_id) if concept_id else None
@@ -71,6 +72,15 @@ class Vocabulary:
 
     def find(self, text: str) -> Match | None:
         """The wording in ``text`` (folded) that ends nearest to its end; the longest among those."""
+        found = self.found.get(text, self)
+        if found is self:
+            found = self._find(text)
+            if len(self.found) > 20000:  # the words before numbers repeat (，占 / 其中： / 年初预算为)
+                self.found.clear()
+            self.found[text] = found
+        return found
+
+    def _find(self, text: str) -> Match | None:
         best: Match | None = None
         if self.any_wording is None:
             self.any_wording = re.compile(

@@ -1,8 +1,8 @@
 """Reading the figures of the prose: numbers with units, what they are about and how they relate.
 
-The prose of a 情况说明 is formulaic. A sentence states an amount (``收入合计13,202.51万元``),
-then its parts (``其中：财政拨款收入13,190.69万元，占99.91%；…``), a change on last year
-(``与上年度相比，…增加5,448.86万元，增长44.37%``) or how much of the budget was spent
+The prose of a 情况说明 is formulaic. A sentence states an amount (``收入合计8,406.25万元``),
+then its parts (``其中：财政拨款收入8,398.10万元，占99.90%；…``), a change on last year
+(``与上年度相比，…增加1,205.30万元，增长16.74%``) or how much of the budget was spent
 (``年初预算为…万元，支出决算为…万元，完成年初预算的…%``). The reader walks the numbers of each
 passage in order; the words between two numbers say what the second one is:
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from perfbudget.model.document import Document, Paragraph
 from perfbudget.model.narrative import Figure, FigureRole, Statement, StatementKind
@@ -34,8 +35,9 @@ _UNITS = (
 )  # fmt: skip
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # (the text is folded first: （套） → (套), ，→ ,)
-_TOKEN = re.compile(rf"(?<![A-Za-z0-9.,_/\-])({_NUMBER})\s*({_UNIT_ALT})")
-# 完成年初预算的109.82。 — a completion rate printed without its %
+_TOKEN = re.compile(rf"({_NUMBER})\s*({_UNIT_ALT})")  # (a number glued to a letter or digit is no figure)
+_GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,_/-")
+# 完成年初预算的96.35。 — a completion rate printed without its %
 _BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
 _AFTER_THRESHOLD = re.compile(r"\s*(?:\([^)]{0,8}\))?\s*(?:及)?(?:以上|以下|以内|左右|上下|多|余)")
 _BEFORE_BOUND = re.compile(r"(?:[≥≤><≈~～]|>=|<=|大于|小于|不低于|不高于|不少于|不多于|不超过|超过|约|近|逾|第|每|前|后)\s*$")
@@ -70,6 +72,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五
 _ITEM = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*(?P<path>.+?\([^()]*项\))")
 _CARRY = re.compile(r"(?:其中|如下|包括|主要用于以下方面|具体情况如下)[:]?\s*$")
 _TERMINAL = tuple("。;:!?！？；：.…")
+_NEAR = 48  # a concept is named within this many characters before its number
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -125,7 +128,7 @@ def is_heading(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
     if paragraph.heading:
         return True
-    return bool(_HEADING.match(text)) and len(text) <= 40 and _TOKEN.search(fold(text)) is None
+    return bool(_HEADING.match(text)) and len(text) <= 40 and _TOKEN.search(text) is None
 
 
 def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
@@ -172,17 +175,21 @@ def tokens(text: str) -> list[_Token]:
     found: list[_Token] = []
     for match in _TOKEN.finditer(text):
         number, unit = match.group(1), match.group(2)
-        if _AFTER_THRESHOLD.match(text, match.end()) or _BEFORE_BOUND.search(text, 0, match.start()):
+        start = match.start()
+        if start and text[start - 1] in _GLUED:
+            continue  # PM2.5, NO2, 2020-2021 …
+        if _AFTER_THRESHOLD.match(text, match.end()) or _BEFORE_BOUND.search(text, max(0, start - 8), start):
             continue
         value = _decimal(number)
         if value is None:
             continue
         found.append(_Token(value, number, "%" if unit == "％" else unit, match.start(1), match.end()))
-    for match in _BARE_RATE.finditer(text):
-        value = _decimal(match.group(1))
-        if value is not None:
-            found.append(_Token(value, match.group(1), "%", match.start(1), match.end(1), bare=True))
-    found.sort(key=lambda t: t.start)
+    if "完成" in text:
+        for match in _BARE_RATE.finditer(text):
+            value = _decimal(match.group(1))
+            if value is not None:
+                found.append(_Token(value, match.group(1), "%", match.start(1), match.end(1), bare=True))
+        found.sort(key=lambda t: t.start)
     return found
 
 
@@ -204,6 +211,8 @@ class _State:
     statements: list[Statement] = field(default_factory=list)
     carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
     previous: Statement | None = None  # the last stated figure of the previous passage
+    department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
+    by_id: dict[str, Statement] = field(default_factory=dict)
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
@@ -212,6 +221,9 @@ class _State:
 def extract_statements(document: Document) -> list[Statement]:
     """Every quantitative statement of ``document.paragraphs``, in reading order."""
     state = _State(document, vocabulary(), _class_patterns())
+    if document.department:
+        name = fold(document.department)
+        state.department_names = (name, re.sub(r"\([^)]*\)$", "", name))
     for passage in passages(document.paragraphs):
         if passage.heading:
             state.carried = None
@@ -231,7 +243,7 @@ def _read_passage(state: _State, passage: _Passage) -> None:
         return
     folded = fold(passage.text)
     found = tokens(folded)
-    item = _item(passage.text) if found else None
+    item = _item(passage.text, folded) if found else None
     carried = state.carried
     state.carried = None
     if carried is not None and item is None and _NUMBERED.match(passage.text):
@@ -330,6 +342,7 @@ class _PassageReader:
             **fields,
         )
         self.state.statements.append(statement)
+        self.state.by_id[statement.id] = statement
         self.own.append(statement)
         return statement
 
@@ -369,6 +382,12 @@ class _PassageReader:
         Among the concepts a wording may name, one that the stated whole (``subject``) is made of
         comes first; a wording that names a concept only as such a part names nothing otherwise.
         ``measure`` (amount, count, area) drops concepts of another measure."""
+        if len(lead) > _NEAR:
+            cut = len(lead) - _NEAR
+            concept, wording, match = self._concept(lead[cut:], subject, measure)
+            if match is not None:
+                match = Match(match.concepts, match.start + cut, match.end + cut, match.text)
+            return concept, wording, match
         match = self.vocab.find(lead)
         if match is None:
             return None, "", None
@@ -399,11 +418,8 @@ class _PassageReader:
         """(concept, wording) of a phrase that is only a bare word once the year, the department's
         name and 预算/决算 are removed (``2024年度…局支出预算`` → 支出)."""
         text = _YEAR_PREFIX.sub("", tail.strip())
-        department = self.state.document.department
-        if department:
-            text = text.replace(fold(department), "")
-            base = re.sub(r"[(（][^)）]*[)）]$", "", fold(department))
-            text = text.replace(base, "")
+        for name in self.state.department_names:
+            text = text.replace(name, "")
         text = _TRIM_TAIL.sub("", text).strip()
         return self.vocab.exact.get(_SCOPE_TAIL.sub("", text).strip()), text
 
@@ -411,7 +427,7 @@ class _PassageReader:
         """(code, printed name, end) of the 功能分类 类 named nearest to the end of ``lead``."""
         best = None
         by_start = self.state.classes
-        for i in range(len(lead) - 1):
+        for i in range(max(0, len(lead) - _NEAR), len(lead) - 1):
             for pattern, code in by_start.get(lead[i : i + 2], ()):
                 found = pattern.match(lead, i)
                 if found is not None and (best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))):
@@ -611,7 +627,7 @@ class _PassageReader:
             if whole_concept is not None:
                 whole_statement = self._stated(whole_concept)
         elif part is not None and part.part_of is not None:
-            whole_statement = next((s for s in self.own if s.id == part.part_of), None) or self._find(part.part_of)
+            whole_statement = self._find(part.part_of)
             whole_concept = whole_statement.concept if whole_statement is not None else None
         elif part is not None and self.context[0] is not None:
             whole_concept = self.context[0]
@@ -640,10 +656,7 @@ class _PassageReader:
         self._figure_sentence[statement.id] = self.sentence
 
     def _find(self, statement_id: str) -> Statement | None:
-        for statement in reversed(self.state.statements):
-            if statement.id == statement_id:
-                return statement
-        return None
+        return self.state.by_id.get(statement_id)
 
     def _stated(self, concept: str, scope: str | None = None) -> Statement | None:
         """The nearest earlier statement of ``concept`` with a number (this passage first)."""
@@ -822,19 +835,27 @@ def _measure(unit: str) -> str:
 _UNFOLD = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："})
 
 
-def _item(text: str) -> tuple[list[str], str | None, str] | None:
+def _item(text: str, folded: str) -> tuple[list[str], str | None, str] | None:
     """A per-item line ``N．类（类）款（款）项（项）。…``: (printed names, code, printed path)."""
-    match = _ITEM.match(fold(text))
+    match = _ITEM.match(folded)
     if match is None:
         return None
-    from perfbudget.reference import functional, parse_path
+    from perfbudget.reference import parse_path
 
     printed = text[match.start("path") : match.end("path")]
     names = parse_path(printed)
     if not names:
         return None
-    subject = functional.resolve_path(names)
-    return names, subject.code if subject is not None else None, printed
+    return names, _resolve(tuple(names)), printed
+
+
+@lru_cache(maxsize=4096)
+def _resolve(names: tuple[str, ...]) -> str | None:
+    """The 功能分类 code a 类/款/项 name path names (the reference data does not change)."""
+    from perfbudget.reference import functional
+
+    subject = functional.resolve_path(list(names))
+    return subject.code if subject is not None else None
 
 
 _CLASS_CACHE: dict[str, list[tuple[re.Pattern[str], str]]] = {}

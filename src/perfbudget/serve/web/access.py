@@ -89,3 +89,32 @@ def document_for(user, pk: int) -> db.Document:
 
 def departments_for(user) -> QuerySet[db.Department]:
     return db.Department.objects.filter(pk__in=documents_for(user).values("department")).order_by("name")
+
+
+# --- Performance forms: visible exactly when their document is ------------------------------------
+
+
+def forms_for(user, model) -> QuerySet:
+    """Projects, department targets, self-evaluations or evaluation reports of visible documents."""
+    return model.objects.filter(document__in=documents_for(user).values("pk"))
+
+
+def projects_for(user) -> QuerySet[db.Project]:
+    return forms_for(user, db.Project)
+
+
+def indicators_for(user) -> QuerySet[db.Indicator]:
+    return db.Indicator.objects.filter(document__in=documents_for(user).values("pk"))
+
+
+def form_for(user, model, pk: int):
+    """One form if its document is visible to this user; 404 otherwise (its existence is not revealed)."""
+    try:
+        return (
+            forms_for(user, model)
+            .select_related("document", "document__department", "department")
+            .defer("document__model_json")
+            .get(pk=pk)
+        )
+    except model.DoesNotExist:
+        raise Http404("没有这项内容，或您无权查看") from None

@@ -147,3 +147,87 @@ def _rows(metrics: list[Metrics]) -> list[MetricRow]:
         MetricRow(key, labels[key], key.split(":")[0] if ":" in key else "spend", [m.values.get(key) for m in metrics])
         for key in order
     ]
+
+
+# --- 指标结构: how many indicators of each 一级/二级 category each department-year sets ----------
+
+
+@dataclass
+class MixRow:
+    department: str
+    year: int | None
+    counts: dict[tuple[str, str], int]
+
+    @property
+    def label(self) -> str:
+        return f"{self.department} {self.year}年" if self.year else self.department
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class IndicatorMix:
+    categories: list[tuple[str, list[str]]] = field(default_factory=list)  # 一级 → its 二级, most used first
+    rows: list[MixRow] = field(default_factory=list)
+
+    def grid(self) -> list[dict]:
+        """Per row: the counts in column order, the subtotal of each 一级 and the total."""
+        out = []
+        for row in self.rows:
+            cells: list[tuple[int, bool]] = []  # (count, is a subtotal)
+            for level1, level2s in self.categories:
+                counts = [row.counts.get((level1, level2), 0) for level2 in level2s]
+                cells.extend((n, False) for n in counts)
+                cells.append((sum(counts), True))
+            out.append({"label": row.label, "cells": cells, "total": row.total()})
+        return out
+
+    def chart_data(self) -> dict:
+        return {
+            "categories": [row.label for row in self.rows],
+            "series": [
+                {"name": level1, "data": [sum(row.counts.get((level1, l2), 0) for l2 in level2s) for row in self.rows]}
+                for level1, level2s in self.categories
+            ],
+        }
+
+
+UNLABELLED = "（未标明）"
+
+
+def indicator_mix(indicators, *, owner: str | None = None, department: int | None = None, year: int | None = None):
+    """Counts of ``indicators`` (already limited to what the user may see) per department-year and
+    一级/二级 category; ``owner`` limits them to one kind of form (project, department_target,
+    self_evaluation)."""
+    from django.db.models.functions import Coalesce
+
+    owners = ("project", "department_target", "self_evaluation")
+    if owner in owners:
+        indicators = indicators.filter(**{f"{owner}__isnull": False})
+    indicators = indicators.annotate(
+        dept=Coalesce(*(f"{o}__department_id" for o in owners)),
+        yr=Coalesce(*(f"{o}__year" for o in owners)),
+    )
+    if department is not None:
+        indicators = indicators.filter(dept=department)
+    if year is not None:
+        indicators = indicators.filter(yr=year)
+    counted = indicators.order_by().values("dept", "yr", "level1", "level2").annotate(n=Count("pk"))
+    names = dict(db.Department.objects.values_list("pk", "name"))
+    rows: dict[tuple, MixRow] = {}
+    by_level1: dict[str, dict[str, int]] = {}
+    for item in counted:
+        key = (item["dept"], item["yr"])
+        row = rows.setdefault(key, MixRow(names.get(item["dept"], "（未识别部门）"), item["yr"], {}))
+        level1 = item["level1"] or UNLABELLED
+        level2 = item["level2"] or UNLABELLED
+        row.counts[(level1, level2)] = row.counts.get((level1, level2), 0) + item["n"]
+        level2s = by_level1.setdefault(level1, {})
+        level2s[level2] = level2s.get(level2, 0) + item["n"]
+    categories = [
+        (level1, [name for name, _ in sorted(level2s.items(), key=lambda kv: (-kv[1], kv[0]))])
+        for level1, level2s in sorted(by_level1.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    ]
+    ordered = sorted(rows.values(), key=lambda r: (r.department == "（未识别部门）", r.department, -(r.year or 0)))
+    return IndicatorMix(categories, ordered)

@@ -1,7 +1,7 @@
 """The navigation bar and the signed-in user's role, for every page.
 
-Each entry is a page family: (label, URL name, who sees it). Projects, indicators and scores
-(绩效项目、绩效指标、评分) slot in here as their pages arrive with the performance-form model.
+Each entry is a page family: (label, URL name, who sees it). 绩效项目 covers the performance forms:
+projects, department targets, self-evaluations and evaluation reports, with their indicators and scores.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ NAVIGATION = (
     NavItem("总览", "web:home", "home"),
     NavItem("文件", "web:documents", "documents"),
     NavItem("审核发现", "web:findings", "findings"),
+    NavItem("绩效项目", "web:projects", "projects"),
     NavItem("对比分析", "web:compare", "compare"),
     NavItem("检索", "web:search", "search"),
-    # NavItem("绩效项目", "web:projects", "projects"),  ← with the performance forms
     NavItem("导入", "web:import", "import", access.can_import),
     NavItem("用户", "web:users", "users", access.can_manage_users),
 )

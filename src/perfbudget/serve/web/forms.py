@@ -122,3 +122,36 @@ class UserForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data
+
+
+class ProjectFilter(forms.Form):
+    """绩效项目: a department-year, or a name."""
+
+    department = forms.ChoiceField(label="部门", required=False)
+    year = forms.ChoiceField(label="年度", required=False)
+    q = forms.CharField(label="项目名称", required=False, max_length=100)
+
+    def __init__(self, data, *, departments, years, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["department"].choices = [("", "全部"), *((str(d.pk), d.name) for d in departments)]
+        self.fields["year"].choices = _choices(years)
+        self.fields["q"].widget.attrs.update({"placeholder": "两个字即可", "size": 14})
+
+
+class IndicatorMixForm(forms.Form):
+    """对比分析 › 指标结构: which forms' indicators, which year and which departments."""
+
+    FORMS = (
+        ("", "全部表单"),
+        ("project", "项目绩效目标"),
+        ("department_target", "整体绩效目标"),
+        ("self_evaluation", "绩效自评"),
+    )
+    form = forms.ChoiceField(label="来源", required=False, choices=FORMS)
+    year = forms.ChoiceField(label="年度", required=False)
+    department = forms.ChoiceField(label="部门", required=False)
+
+    def __init__(self, data, *, departments, years, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["department"].choices = [("", "全部"), *((str(d.pk), d.name) for d in departments)]
+        self.fields["year"].choices = _choices(years)

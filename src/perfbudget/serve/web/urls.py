@@ -2,7 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from perfbudget.serve.web.forms import SignInForm
-from perfbudget.serve.web.views import compare, documents, findings, home, imports, search, source, users
+from perfbudget.serve.web.views import (
+    compare,
+    documents,
+    findings,
+    home,
+    imports,
+    performance,
+    search,
+    source,
+    users,
+)
 
 app_name = "web"
 
@@ -27,7 +37,13 @@ urlpatterns = [
     path("findings/", findings.finding_list, name="findings"),
     path("findings/<int:pk>/", findings.finding_page, name="finding"),
     path("findings/<int:pk>/review/", findings.review, name="review"),
+    path("projects/", performance.project_list, name="projects"),
+    path("projects/<int:pk>/", performance.project_page, name="project"),
+    path("targets/<int:pk>/", performance.department_target_page, name="department_target"),
+    path("evaluations/<int:pk>/", performance.self_evaluation_page, name="self_evaluation"),
+    path("reports/<int:pk>/", performance.evaluation_report_page, name="evaluation_report"),
     path("compare/", compare.compare_page, name="compare"),
+    path("compare/indicators/", compare.indicator_mix_page, name="indicator_mix"),
     path("compare/export.<str:fmt>", compare.compare_export, name="compare_export"),
     path("search/", search.search_page, name="search"),
     path("import/", imports.import_page, name="import"),

@@ -53,3 +53,19 @@ def amount(value) -> str:
 @register.simple_tag
 def page_url(query: str, number: int) -> str:
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.filter
+def exact(value) -> str:
+    """A stored exact decimal without the storage's trailing zeros (``1300000.00000000`` → ``1,300,000``)."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, Decimal):
+        try:
+            value = Decimal(str(value))
+        except ArithmeticError:
+            return str(value)
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

@@ -76,3 +76,35 @@ def compare_export(request, fmt: str):
         )
     response["Content-Disposition"] = f"attachment; filename=\"perfbudget-compare.{fmt}\""
     return response
+
+
+# --- 指标结构: the indicator mix of each department-year ---------------------------------------
+
+
+def indicator_mix_page(request):
+    from perfbudget.serve.web.comparison import indicator_mix
+    from perfbudget.serve.web.forms import IndicatorMixForm
+    from perfbudget.store import models as db
+
+    user = request.user
+    visible = access.indicators_for(user)
+    department_ids = set()
+    years = set()
+    for model in (db.Project, db.DepartmentTarget, db.SelfEvaluation):
+        forms = access.forms_for(user, model).order_by()
+        department_ids |= set(forms.exclude(department=None).values_list("department_id", flat=True).distinct())
+        years |= {y for y in forms.values_list("year", flat=True).distinct() if y}
+    departments = list(db.Department.objects.filter(pk__in=department_ids).order_by("name"))
+    form = IndicatorMixForm(request.GET or None, departments=departments, years=sorted(years, reverse=True))
+    data = form.cleaned_data if form.is_valid() else {}
+    mix = indicator_mix(
+        visible,
+        owner=data.get("form") or None,
+        department=int(data["department"]) if data.get("department") else None,
+        year=int(data["year"]) if data.get("year") else None,
+    )
+    return render(
+        request,
+        "web/indicator_mix.html",
+        {"section": "compare", "form": form, "mix": mix, "chart": mix.chart_data() if mix.rows else None},
+    )
