@@ -167,7 +167,7 @@ def test_demo_command_imports_and_reports(tmp_path):
     """``perfbudget demo`` on a fresh SQLite home: three files stored, the planted error shown."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PERFBUDGET_"))}
     done = subprocess.run(
-        [sys.executable, "-m", "perfbudget.cli.main", "demo", "--home", str(tmp_path / "home")],
+        [sys.executable, "-m", "perfbudget.cli.main", "demo", "--no-serve", "--home", str(tmp_path / "home")],
         env=env | {"COLUMNS": "200"}, cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
     )
     assert done.returncode == 0, done.stderr  # the demo ran; it reports the planted error, it does not fail on it

@@ -92,6 +92,20 @@ def _print_summary(summary) -> None:
     )
 
 
+def _publish(files: list[Path]) -> None:
+    """The sample department's disclosures are public documents: every signed-in reader sees them."""
+    import hashlib
+
+    from django.utils import timezone
+
+    from perfbudget.store.models import Document as StoredDocument
+
+    digests = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+    StoredDocument.objects.filter(sha256__in=digests, published=False).update(
+        published=True, published_at=timezone.now()
+    )
+
+
 def run_demo(home: Path | None) -> int:
     """Import the sample department's documents and print what the checks found."""
     if home is not None:
@@ -102,6 +116,7 @@ def run_demo(home: Path | None) -> int:
     status = run_import(files)
     if status != EXIT_OK:
         return status
+    _publish(files)
     from perfbudget.check import run_checks
     from perfbudget.cli.output import finding_lines
     from perfbudget.model.findings import Severity

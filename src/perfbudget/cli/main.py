@@ -32,26 +32,56 @@ def parse(
     ] = False,
 ) -> None:
     """Read and recognise FILES; print what was found (no database)."""
+    import gc
+
     from perfbudget.pipeline import load_document
     from perfbudget.read import ReadError
 
     status = EXIT_OK
-    out = sys.stdout
+    write = _json_writer() if as_json else None
+    # Parsing makes many small objects and (for text files) no reference cycles: the cyclic
+    # collector would only walk them again and again. It runs between files instead.
+    collecting = gc.isenabled()
     for path in files:
+        gc.disable()
         try:
             document = load_document(path)
         except ReadError as error:
             report_unreadable(str(error))
             status = EXIT_USAGE
             continue
-        if as_json:
-            out.write(document.model_dump_json())
-            out.write("\n")
+        finally:
+            if collecting:
+                gc.enable()
+        if write is not None:
+            write(document)
         else:
             from perfbudget.cli.summary import print_document
 
             print_document(document)
     raise typer.Exit(status)
+
+
+def _json_writer():
+    """A function that prints a document as one JSON line: the serializer's UTF-8 bytes go straight
+    to standard output when it takes UTF-8 bytes (no decoding to str and encoding back)."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
+    if buffer is None or encoding not in ("utf-8", "utf8"):
+
+        def write_text(document) -> None:
+            out.write(document.model_dump_json())
+            out.write("\n")
+
+        return write_text
+    out.flush()
+
+    def write_bytes(document) -> None:
+        buffer.write(document.__pydantic_serializer__.to_json(document))
+        buffer.write(b"\n")
+
+    return write_bytes
 
 
 @app.command()
@@ -160,11 +190,21 @@ def demo(
     home: Annotated[
         Path | None, typer.Option(help="Where to keep the demo database (default ./var).")
     ] = None,
+    serve_after: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Start the web application afterwards.")
+    ] = True,
+    host: Annotated[str, typer.Option(help="Address for the web application.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port for the web application.")] = 8000,
 ) -> None:
-    """Load the sample department, check it and print the summary."""
+    """Load the sample department, check it, print the summary, then serve it on the web."""
     from perfbudget.cli.database import run_demo
 
-    raise typer.Exit(run_demo(home))
+    status = run_demo(home)
+    if status != EXIT_OK or not serve_after:
+        raise typer.Exit(status)
+    from perfbudget.serve.run import serve as run_server
+
+    raise typer.Exit(run_server(host, port, None))
 
 
 @app.command()
