@@ -18,7 +18,8 @@ def test_summary_counts(seed):
     assert (summary.statements, summary.mapped) == (166, 114)
     assert summary.checked == 100
     assert (summary.agree, summary.disagree) == (97, 3)  # 占0.00%, 完成…109.82, the renamed 项
-    assert summary.by_severity["error"] == 2 and summary.by_severity["warning"] == 1
+    # all rules: the 2 narrative errors and the 3 score.* errors of 002 (#7 预算执行率, #8 自评得分)
+    assert summary.by_severity["error"] == 5 and summary.by_severity["warning"] == 1
     report = build_report(seed("004"))
     assert (report.summary.statements, report.summary.checked, report.summary.disagree) == (96, 82, 0)
 
@@ -45,7 +46,7 @@ def test_html_and_markdown_render(seed):
     assert 'class="cited"' in page  # and the cited cell in the table excerpt
     text = render_markdown(report)
     assert "| 核对不一致 | 3 |" in text
-    assert "## 错误（2）" in text and "## 警告（1）" in text
+    assert "## 错误（5）" in text and "## 警告（1）" in text  # 2 narrative + 3 score.* errors
 
 
 def _hostile(seed_file) -> bytes:

@@ -23,7 +23,6 @@ from perfbudget.model.performance import (
     DepartmentTarget,
     Figure,
     Funding,
-    FundingLine,
     Indicator,
     Period,
     ProjectTarget,
@@ -126,7 +125,9 @@ def project(
         title=Text(text=f"{name}项目绩效目标表", line=line),
         name=Text(text=name, line=line + 1),
         money_unit=money_unit,
-        funding=funding if funding is not None else [Funding(total=fig("15"), fiscal=fig("15"), other=fig(""))],
+        funding=funding
+        if funding is not None
+        else [Funding(total=fig("15"), fiscal=fig("15"), other=fig(""))],
         term_years=term_years,
         ongoing=ongoing,
         spending_plan=spending_plan,

@@ -31,11 +31,27 @@ def test_budget_equals_fiscal_plus_other(total, fiscal, other, severity):
 
 
 def test_yuan_funding_by_level_in_every_period():
-    good = Funding(period=Period.TERM, total=fig("1,300,000"), central=fig("0"), provincial=fig("0"),
-                   local=fig("1,300,000"), self_raised=fig("0"), other=fig(""))
-    bad = Funding(period=Period.ANNUAL, total=fig("1,300,000", line=630), central=fig("0"), provincial=fig("0"),
-                  local=fig("1,290,000"), self_raised=fig("0"), other=fig(""))
-    found = findings(doc(project(money_unit="元", funding=[good, bad], template="two_period")), "target.funding-sum")
+    good = Funding(
+        period=Period.TERM,
+        total=fig("1,300,000"),
+        central=fig("0"),
+        provincial=fig("0"),
+        local=fig("1,300,000"),
+        self_raised=fig("0"),
+        other=fig(""),
+    )
+    bad = Funding(
+        period=Period.ANNUAL,
+        total=fig("1,300,000", line=630),
+        central=fig("0"),
+        provincial=fig("0"),
+        local=fig("1,290,000"),
+        self_raised=fig("0"),
+        other=fig(""),
+    )
+    found = findings(
+        doc(project(money_unit="元", funding=[good, bad], template="two_period")), "target.funding-sum"
+    )
     assert len(found) == 1
     assert found[0].severity == Severity.ERROR
     assert "（年度）" in found[0].message and "元" in found[0].message
@@ -43,7 +59,9 @@ def test_yuan_funding_by_level_in_every_period():
 
 
 def test_fiscal_money_equals_its_levels():
-    funding = Funding(total=fig("100"), fiscal=fig("100", line=12), central=fig("20"), provincial=fig("30"), local=fig("40"))
+    funding = Funding(
+        total=fig("100"), fiscal=fig("100", line=12), central=fig("20"), provincial=fig("30"), local=fig("40")
+    )
     (found,) = findings(doc(project(funding=[funding])), "target.funding-sum")
     assert "财政资金" in found.message and found.ref.line == 12
 
@@ -53,9 +71,17 @@ def test_an_unprinted_total_is_not_checked():
     assert findings(doc(project(funding=[funding])), "target.funding-sum") == []
 
 
-def _five_lines(total="6157.57", fiscal="6157.57", other="", basic="717.59", spent="5439.98") -> DepartmentBudget:
-    return DepartmentBudget(unit="万元", total=fig(total, line=24), fiscal=fig(fiscal), other=fig(other),
-                            basic=fig(basic), project=fig(spent))
+def _five_lines(
+    total="6157.57", fiscal="6157.57", other="", basic="717.59", spent="5439.98"
+) -> DepartmentBudget:
+    return DepartmentBudget(
+        unit="万元",
+        total=fig(total, line=24),
+        fiscal=fig(fiscal),
+        other=fig(other),
+        basic=fig(basic),
+        project=fig(spent),
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,7 +100,10 @@ def test_department_budget_adds_up_both_ways(budget, count):
 
 
 def _lines(*pairs: tuple[str, str]) -> list[FundingLine]:
-    return [FundingLine(label=Text(text=label, line=582 + i), amount=fig(value, line=582 + i)) for i, (label, value) in enumerate(pairs)]
+    return [
+        FundingLine(label=Text(text=label, line=582 + i), amount=fig(value, line=582 + i))
+        for i, (label, value) in enumerate(pairs)
+    ]
 
 
 def test_budget_by_source_and_by_direction():
@@ -83,14 +112,27 @@ def test_budget_by_source_and_by_direction():
         total=fig("7152.64"),
         basic=fig("2411.64"),
         project=fig("4741"),
-        by_source=_lines(("合计", "7152.64"), ("其中：一般公共预算资金", "5607.46"), ("政府性基金预算资金", "1545.18"), ("国有资本经营预算", "")),
+        by_source=_lines(
+            ("合计", "7152.64"),
+            ("其中：一般公共预算资金", "5607.46"),
+            ("政府性基金预算资金", "1545.18"),
+            ("国有资本经营预算", ""),
+        ),
         by_direction=_lines(("合计", "7152.64"), ("其中：基本支出", "2411.64"), ("项目支出", "4741")),
     )
     assert findings(doc(department(budget=good, template="expenditure")), "target.basic-plus-project") == []
-    bad = good.model_copy(update={"by_source": _lines(("合计", "7152.64"), ("一般公共预算资金", "5607.46"), ("政府性基金预算资金", "1500.18"))})
+    bad = good.model_copy(
+        update={
+            "by_source": _lines(
+                ("合计", "7152.64"), ("一般公共预算资金", "5607.46"), ("政府性基金预算资金", "1500.18")
+            )
+        }
+    )
     (found,) = findings(doc(department(budget=bad, template="expenditure")), "target.basic-plus-project")
     assert "按资金来源合计" in found.message
-    unequal = good.model_copy(update={"by_direction": _lines(("合计", "7150.64"), ("基本支出", "2409.64"), ("项目支出", "4741"))})
+    unequal = good.model_copy(
+        update={"by_direction": _lines(("合计", "7150.64"), ("基本支出", "2409.64"), ("项目支出", "4741"))}
+    )
     found = findings(doc(department(budget=unequal, template="expenditure")), "target.basic-plus-project")
     assert any("按资金方向合计" in f.message for f in found)
 

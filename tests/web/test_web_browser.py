@@ -1,7 +1,9 @@
 """The web application in a real browser (Debian's Chromium driven by Playwright) against a live server.
 
 One scenario, as a reviewer would work: sign in, upload the seeds, open a document, follow a
-finding to its cell, look at a figure's source, filter findings, compare, download CSV and XLSX.
+finding to its cell, look at a figure's source, filter findings, compare, download CSV and XLSX,
+then the performance forms: a department-year's projects, one project with its spending-plan
+chart, an evaluation report and the indicator mix.
 A screenshot of each main page goes to artifacts/screenshots/.
 """
 
@@ -181,3 +183,33 @@ def test_reviewer_journey(page, live_server, reviewer):
 
     page.click("nav.mainnav >> text=文件")
     shot(page, "10-documents")
+
+    # 绩效项目: the projects of seed 001, one project with its spending-plan chart, a report
+    page.click("nav.mainnav >> text=绩效项目")
+    page.wait_for_url("**/projects/")
+    page.select_option("select[name=year]", "2021")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/projects/?*year=2021*")
+    assert page.locator("table.projects-table tbody tr").count() == 13
+    shot(page, "11-projects")
+    page.click("table.projects-table >> text=辐射环境监测工作经费")
+    page.wait_for_url("**/projects/*/")
+    page.wait_for_selector("#chart-plan canvas")
+    page.wait_for_function("document.getElementById('chart-plan').dataset.ready === '1'")
+    assert page.locator("h1").inner_text().startswith("辐射环境监测工作经费")
+    assert page.locator("table.funding td.num").first.inner_text() == "15"
+    assert page.locator("table.indicators tbody tr:not(.group-row)").count() == 9
+    assert page.locator("table.indicators abbr.origin").count() > 0  # inherited labels are marked
+    page.wait_for_timeout(500)
+    page.locator("#chart-plan").scroll_into_view_if_needed()
+    shot(page, "12-project")
+    page.locator("#chart-plan").screenshot(path=str(SHOTS / "12-project-chart.png"))
+
+    report = db.EvaluationReport.objects.get(document__file_name__startswith="002_", project_name="第二次全国污染源普查项目")
+    page.goto(f"{base}/reports/{report.pk}/")
+    assert "97.63" in page.locator(".cards").inner_text()
+    shot(page, "13-report")
+    page.goto(f"{base}/compare/indicators/?form=project")
+    page.wait_for_selector("#chart-mix canvas")
+    page.wait_for_timeout(400)
+    shot(page, "14-indicator-mix")

@@ -16,7 +16,11 @@ from perfbudget.model.findings import Finding, Severity
 from perfbudget.score.common import ScoreCard, num
 from perfbudget.score.tree import ScoreNode, Status
 
-_SEVERITY = {Severity.ERROR: "[red]错误[/red]", Severity.WARNING: "[yellow]警告[/yellow]", Severity.INFO: "提示"}
+_SEVERITY = {
+    Severity.ERROR: "[red]错误[/red]",
+    Severity.WARNING: "[yellow]警告[/yellow]",
+    Severity.INFO: "提示",
+}
 _STATUS = {
     Status.COMPUTED: "重算",
     Status.SUM: "合计",
@@ -125,7 +129,9 @@ def print_targets(document: Document, findings: list[Finding], console: Console)
     console.print(table)
     for finding in findings:
         where = finding.ref.where() if finding.ref else "-"
-        console.print(f"{escape(where)}  {_SEVERITY[finding.severity]}  {finding.rule}  {escape(finding.message)}")
+        console.print(
+            f"{escape(where)}  {_SEVERITY[finding.severity]}  {finding.rule}  {escape(finding.message)}"
+        )
 
 
 # ------------------------------------------------------------------ scores
@@ -155,10 +161,16 @@ def print_scores(document: Document, cards: list[ScoreCard], console: Console, e
     if not cards:
         console.print("  （没有识别到绩效自评表或绩效评价报告）")
         return
-    table = Table("行", "自评表 / 评价报告", "表中得分", "重算得分", "表中等级", "重算等级", "发现", show_edge=False)
+    table = Table(
+        "行", "自评表 / 评价报告", "表中得分", "重算得分", "表中等级", "重算等级", "发现", show_edge=False
+    )
     for card in cards:
         errors = [f for f in card.findings if f.severity != Severity.INFO]
-        mark = "" if card.printed_total is None or card.total is None or card.printed_total == card.total else "≠ "
+        mark = (
+            ""
+            if card.printed_total is None or card.total is None or card.printed_total == card.total
+            else "≠ "
+        )
         table.add_row(
             str(card.line or ""),
             escape(card.name),
@@ -172,7 +184,9 @@ def print_scores(document: Document, cards: list[ScoreCard], console: Console, e
     for card in cards:
         for finding in card.findings:
             where = finding.ref.where() if finding.ref else "-"
-            console.print(f"{escape(where)}  {_SEVERITY[finding.severity]}  {finding.rule}  {escape(finding.message)}")
+            console.print(
+                f"{escape(where)}  {_SEVERITY[finding.severity]}  {finding.rule}  {escape(finding.message)}"
+            )
     if explain:
         for card in cards:
             console.print(_tree(card.tree))

@@ -16,12 +16,13 @@ import re
 
 from perfbudget.model.document import SourceFile
 from perfbudget.read.blocks import RawCell, RawDocument, RawRow
-from perfbudget.read.clean import STRIP_CHARS, clean, indent_of, strip_heading
+from perfbudget.read.clean import _NOISE, STRIP_CHARS, clean, indent_of, strip_heading
 from perfbudget.read.decode import decode
 from perfbudget.read.errors import ReadError
 
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})(?:\s|</?b>)*\d+(?:\s|</?b>)*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
+_BLANKS = " \u3000\u00a0"  # what indent_of() counts
 
 
 def read_text(data: bytes, source: SourceFile) -> RawDocument:
@@ -63,8 +64,11 @@ def _is_toc(line: str) -> bool:
 
 def _row_per_line(lines: list[str]) -> list[RawRow]:
     rows: list[RawRow] = []
+    append = rows.append
     grid = -1
     in_grid = False
+    noisy = _NOISE.search
+    cell_of = RawCell
     for number, raw in enumerate(lines, start=1):
         if "\t" in raw and not _is_toc(raw):
             if raw[:1] in "-|:" and _TABLE_RULE.match(raw):
@@ -72,27 +76,37 @@ def _row_per_line(lines: list[str]) -> list[RawRow]:
             if not in_grid:
                 grid += 1
                 in_grid = True
-            cells = [
-                RawCell(clean(part), number, None, indent_of(part)) if part else RawCell("", number)
-                for part in raw.rstrip("\r").split("\t")
-            ]
-            rows.append(RawRow(cells, line=number, grid=grid))
+            if noisy(raw) is None:  # the common case: clean() would only strip the framing blanks
+                cells = [
+                    cell_of(part.strip(STRIP_CHARS), number, None, indent_of(part) if part[:1] in _BLANKS else 0)
+                    for part in raw.split("\t")
+                ]
+            else:
+                cells = [
+                    cell_of(clean(part), number, None, indent_of(part)) if part else cell_of("", number)
+                    for part in raw.split("\t")
+                ]
+            append(RawRow(cells, number, None, grid))
             continue
         paragraph = _paragraph(raw.replace("\t", " "), number)
         if paragraph is not None:
-            rows.append(paragraph)
+            append(paragraph)
             in_grid = False
     return rows
 
 
 def _cell_per_line(lines: list[str]) -> list[RawRow]:
     rows: list[RawRow] = []
+    append = rows.append
     grid = -1
     row: RawRow | None = None  # the row being filled
+    row_cells: list[RawCell] = []  # its cells
     cell: RawCell | None = None  # its last cell, which a TAB-less line may continue
     cell_raw = ""  # that cell's text as printed, paragraphs joined by newlines
     blanks = 0  # blank lines since the last non-blank line
     in_grid = False
+    noisy = _NOISE.search
+    cell_of = RawCell
 
     for number, raw in enumerate(lines, start=1):
         if not raw:
@@ -107,8 +121,8 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
                 if not in_grid:
                     grid += 1
                     in_grid = True
-                cells = [RawCell(clean(p), number, None, indent_of(p)) for p in text.split("\t")]
-                rows.append(RawRow(cells, line=number, grid=grid))
+                cells = [cell_of(clean(p), number, None, indent_of(p)) for p in text.split("\t")]
+                append(RawRow(cells, number, None, grid))
                 row, cell, blanks = None, None, 0
                 continue
             if not in_grid:
@@ -116,11 +130,15 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
                 in_grid = True
                 row = None
             if row is None or blanks:
-                row = RawRow([], line=number, grid=grid)
-                rows.append(row)
-            cell = RawCell(clean(text), number, None, indent_of(text))
+                row_cells = []
+                row = RawRow(row_cells, number, None, grid)
+                append(row)
+            if noisy(text) is None:  # the common case: clean() would only strip the framing blanks
+                cell = cell_of(text.strip(STRIP_CHARS), number, None, indent_of(text) if text[:1] in _BLANKS else 0)
+            else:
+                cell = cell_of(clean(text), number, None, indent_of(text))
             cell_raw = text
-            row.cells.append(cell)
+            row_cells.append(cell)
             blanks = 0
             continue
         # a TAB-less line: continues the cell above inside a table, else a paragraph
@@ -136,5 +154,5 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
         blanks = 0
         paragraph = _paragraph(raw, number)
         if paragraph is not None:
-            rows.append(paragraph)
+            append(paragraph)
     return rows

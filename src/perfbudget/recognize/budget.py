@@ -40,7 +40,11 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
     header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
     repeated = {tuple(r.texts) for r in header_rows}
     # a header printed again at the top of a page is not data
-    data_rows = [r for r in body[start:] if not is_column_numbers(r.texts) and tuple(r.texts) not in repeated]
+    data_rows = []
+    for r in body[start:]:
+        texts = [c.text for c in r.cells]
+        if not is_column_numbers(texts) and tuple(texts) not in repeated:
+            data_rows.append(r)
     if kind.rows == "economic" and _is_triples(header_rows):
         _economic_triples(table, header_rows, data_rows, file, findings)
         return table
@@ -61,12 +65,9 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
             )
             continue
         for side in sides:
-            built = build_row(cells, header.columns, header.kinds, side, raw)
+            # a coded row gets the kind's code system
+            built = build_row(cells, header.columns, header.kinds, side, raw, kind.code_system)
             if built is not None:
-                if kind.code_system != "functional" and built.row.code:
-                    built.row.code_system = kind.code_system
-                elif built.row.code:
-                    built.row.code_system = "functional"
                 placed.append(built)
     join_split_codes(placed)
     for item in placed:

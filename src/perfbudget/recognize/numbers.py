@@ -17,19 +17,23 @@ def parse_amount(text: str) -> Decimal | None:
     The printed precision is kept (``"0.00"`` stays ``Decimal("0.00")``).
     """
     text = text.strip()
-    if text in PLACEHOLDERS:
+    if text in PLACEHOLDERS or _match_amount(text) is None:
         return None
-    if not _AMOUNT.match(text):
-        return None
-    cleaned = text.replace(",", "").replace("−", "-").replace("－", "-")
+    if "," in text:
+        text = text.replace(",", "")
+    if text[0] in "−－":  # a sign is only ever first (see _AMOUNT)
+        text = "-" + text[1:]
     try:
-        return Decimal(cleaned)
+        return Decimal(text)
     except InvalidOperation:
         return None
 
 
+_match_amount = _AMOUNT.match
+
+
 def is_amount(text: str) -> bool:
-    return bool(text) and text not in PLACEHOLDERS and bool(_AMOUNT.match(text.strip()))
+    return bool(text) and text not in PLACEHOLDERS and _match_amount(text.strip()) is not None
 
 
 def is_decimal_amount(text: str) -> bool:
@@ -39,7 +43,10 @@ def is_decimal_amount(text: str) -> bool:
 
 def is_code(text: str) -> bool:
     """A classification code: 3, 5 or 7 digits (类/款/项)."""
-    return bool(_CODE.match(text))
+    return _match_code(text) is not None
+
+
+_match_code = _CODE.match
 
 
 def decimals(value: Decimal) -> int:

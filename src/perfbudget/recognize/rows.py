@@ -80,19 +80,34 @@ class Placed:
     code_parts: tuple[str, str, str] | None = None  # 类, 款, 项 printed in three columns
 
 
+_new_cell = Cell.__pydantic_validator__.validate_python  # Cell(**fields), without the keyword plumbing
+_new_row = Row.__pydantic_validator__.validate_python
+
+
 def build_row(
-    cells: list[RawCell], columns: list[Column], kinds: list[str], side: str | None, raw: RawRow
+    cells: list[RawCell], columns: list[Column], kinds: list[str], side: str | None, raw: RawRow,
+    code_system: str | None = None,
 ) -> Placed | None:
-    """One logical row from the cells of one side of a printed row; ``None`` if it is blank."""
+    """One logical row from the cells of one side of a printed row; ``None`` if it is blank.
+
+    ``code_system`` is recorded on a row that has a code (``None``: leave it unset)."""
     label = code = ""
     parts: dict[str, str] = {}
     indent = 0
     values: dict[str, Cell] = {}
     any_value = False
+    own: list[RawCell] = []
     for cell, column, kind in zip(cells, columns, kinds, strict=True):
         if column.side != side:
             continue
-        if kind == "code":
+        own.append(cell)
+        if kind == "measure":
+            text = cell.text
+            value = parse_amount(text) if text else None
+            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
+            if value is not None:
+                any_value = True
+        elif kind == "code":
             if column.key == "code":
                 code = cell.text
             else:
@@ -101,13 +116,15 @@ def build_row(
             if not label:
                 label, indent = cell.text, cell.indent
             elif cell.text:
-                values[column.key] = Cell(text=cell.text, line=cell.line, page=cell.page)
+                values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
         elif kind == "line_no":
-            values[column.key] = Cell(text=cell.text, line=cell.line, page=cell.page)
+            values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
         else:
-            value = parse_amount(cell.text)
-            values[column.key] = Cell(text=cell.text, value=value, line=cell.line, page=cell.page)
-            any_value = any_value or value is not None
+            text = cell.text
+            value = parse_amount(text) if text else None
+            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
+            if value is not None:
+                any_value = True
     if code and not is_code(code):
         glued = _GLUED_CODE.match(code)
         if glued:
@@ -120,25 +137,26 @@ def build_row(
             code, label = glued.group(1), glued.group(2)
     if not label and not code and not any_value and not any(parts.values()):
         return None
-    own = [c for c, col in zip(cells, columns, strict=True) if col.side == side]
     first = next((c for c in own if c.text), own[0] if own else cells[0])
     total = bool(label) and is_total_label(label)
-    row = Row(
-        label=label,
-        code=code or None,
-        side=side,
-        level=0 if total else (_LEVELS.get(len(code)) if code else None),
-        role=RowRole.TOTAL if total else RowRole.ITEM,
-        line=first.line if first.line is not None else raw.line,
-        page=first.page if first.page is not None else raw.page,
-        cells=values,
-    )
+    fields = {
+        "label": label,
+        "code": code or None,
+        "side": side,
+        "level": 0 if total else (_LEVELS.get(len(code)) if code else None),
+        "role": RowRole.TOTAL if total else RowRole.ITEM,
+        "line": first.line if first.line is not None else raw.line,
+        "page": first.page if first.page is not None else raw.page,
+        "cells": values,
+    }
+    if code and code_system is not None:
+        fields["code_system"] = code_system
     split = (
         (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
         if parts
         else None
     )
-    return Placed(row, indent, split)
+    return Placed(_new_row(fields), indent, split)
 
 
 def join_split_codes(placed: list[Placed]) -> None:

@@ -44,7 +44,7 @@ def is_column_numbers(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     if not filled:
         return False
-    if squash(filled[0]) in ("栏次", "行次"):
+    if "次" in filled[0] and squash(filled[0]) in ("栏次", "行次"):
         return True
     if len(filled) < 2 or not all(t.isdigit() for t in filled):
         return False

@@ -35,6 +35,11 @@ class ScoreCard(BaseModel):
         return self.tree.points
 
 
+def value_of(figure: Figure | None) -> Decimal | None:
+    """A printed figure's value (``None`` when it is not printed or is a placeholder)."""
+    return figure.value if figure is not None else None
+
+
 def fig(label: str, figure: Figure | Text | None) -> ScoreFigure | None:
     if figure is None:
         return None

@@ -80,7 +80,9 @@ def completion(indicator: Indicator, profile: Profile) -> Completion:
     )
 
 
-def _quantitative(target: Target, actual: Target, target_text: str, actual_text: str, profile: Profile) -> Completion:
+def _quantitative(
+    target: Target, actual: Target, target_text: str, actual_text: str, profile: Profile
+) -> Completion:
     cap = profile.quantitative.cap / HUNDRED
     scaled = _same_scale(target, actual)
     if scaled is None:
@@ -97,7 +99,9 @@ def _quantitative(target: Target, actual: Target, target_text: str, actual_text:
         if goal <= 0:
             return Completion(ZERO, f"实际 {actual_text} 超过目标 {target_text}：完成 0%")
         share = min(goal / got, cap)
-        return Completion(share, f"目标 {target_text} ÷ 实际 {actual_text} = {percent(goal / got)}（越低越好）")
+        return Completion(
+            share, f"目标 {target_text} ÷ 实际 {actual_text} = {percent(goal / got)}（越低越好）"
+        )
     if goal <= 0:
         if got == goal or (target.op in (Comparison.GE, Comparison.GT) and got >= goal):
             return Completion(ONE, f"实际 {actual_text}，目标 {target_text}：完成")

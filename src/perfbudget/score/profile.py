@@ -20,7 +20,8 @@ _ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
 
 class Execution(BaseModel):
-    """预算执行率: its points are the rate times ``weight``, at most ``weight``."""
+    """预算执行率: its points are the rate times ``weight``, at most ``weight`` (a part of its own in a
+    self-evaluation, an item of 过程 in an evaluation report)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -100,10 +101,10 @@ class Profile(BaseModel):
 
     @property
     def total(self) -> Decimal:
-        """The points of the whole scheme (100 for the national ones)."""
-        return (self.execution.weight if self.execution else Decimal(0)) + sum(
-            (p.weight for p in self.parts), Decimal(0)
-        )
+        """The points of the whole scheme (100 for the national ones). 预算执行率 is a part of its own
+        in a self-evaluation; in an evaluation it is an item of the 过程 dimension."""
+        separate = self.execution.weight if self.execution and self.kind == "self_evaluation" else Decimal(0)
+        return separate + sum((p.weight for p in self.parts), Decimal(0))
 
     def round(self, value: Decimal) -> Decimal:
         """Rounded to the profile's decimals the way the documents print (``half_up``: 6.105 → 6.11)."""

@@ -15,14 +15,10 @@ from decimal import Decimal
 
 from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.performance import Dimension, EvaluationReport, ScoreItem
-from perfbudget.score.common import ZERO, ScoreCard, cells, compare, figs, num
+from perfbudget.score.common import ZERO, ScoreCard, cells, compare, figs, num, value_of
 from perfbudget.score.profile import Profile
 from perfbudget.score.self_evaluation import execution_points, execution_rate_finding, grade_findings
 from perfbudget.score.tree import ScoreNode, Status, total_of
-
-
-def _value(figure) -> Decimal | None:
-    return figure.value if figure is not None else None
 
 
 def _name(report: EvaluationReport) -> str:
@@ -41,7 +37,7 @@ def score_report(report: EvaluationReport, profile: Profile, file: str = "") -> 
     _imply(report, nodes)
     if not profile.use_document_weights:
         _rescale(report, nodes, profile)
-    printed_total = _value(report.total)
+    printed_total = value_of(report.total)
     if nodes:
         points = total_of(nodes)
         status, rule = Status.SUM, "绩效评价得分 = 各维度得分之和"
@@ -53,11 +49,14 @@ def score_report(report: EvaluationReport, profile: Profile, file: str = "") -> 
     tree = ScoreNode(
         name=name,
         points=points,
-        max=_value(report.total_points) or (sum((n.max or ZERO for n in nodes), ZERO) if nodes else profile.total),
+        max=value_of(report.total_points)
+        or (sum((n.max or ZERO for n in nodes), ZERO) if nodes else profile.total),
         printed=printed_total,
         status=status,
         rule=rule,
-        figures=figs(("总分", report.total_points), ("绩效评价得分", report.total), ("评价等级", report.grade)),
+        figures=figs(
+            ("总分", report.total_points), ("绩效评价得分", report.total), ("评价等级", report.grade)
+        ),
         children=nodes,
         line=report.total.line if report.total else report.line,
         page=report.total.page if report.total else report.page,
@@ -86,7 +85,7 @@ def _dimension(
 ) -> ScoreNode:
     label = dimension.canonical or dimension.name.text
     part = profile.part_for(dimension.canonical, dimension.name.text)
-    printed = _value(dimension.score)
+    printed = value_of(dimension.score)
     maximum, max_how = _maximum(dimension, part.weight if part else None)
     items = [_item(item, profile, name, file, findings) for item in dimension.items]
     used = figs(("分值", dimension.points), ("得分", dimension.score))
@@ -102,28 +101,43 @@ def _dimension(
                     "score.report-dimension",
                     Severity.ERROR,
                     printed,
-                    sum((i.score.value for i in dimension.items if i.score and i.score.value is not None), ZERO),
+                    sum(
+                        (i.score.value for i in dimension.items if i.score and i.score.value is not None),
+                        ZERO,
+                    ),
                     f"{name}：{dimension.name.text}得分 {dimension.score.text}，"  # type: ignore[union-attr]
                     f"而各小项得分之和为 {num(sum((i.score.value or ZERO for i in dimension.items if i.score), ZERO))}",
-                    cells(file, (dimension.score, "total", f"{label}得分"), *((i.score, "part", i.name.text) for i in dimension.items)),
+                    cells(
+                        file,
+                        (dimension.score, "total", f"{label}得分"),
+                        *((i.score, "part", i.name.text) for i in dimension.items),
+                    ),
                 )
             )
     elif printed is not None:
         points, status, children = printed, Status.KEPT, []
         why = "各小项未全部列出得分，无法逐项重算" if dimension.items else "报告未列各小项得分"
         rule = f"{dimension.name.text}：报告所列得分；{why}；{max_how}"
-        used += [f for item in dimension.items for f in figs((f"{item.name.text} 得分", item.score), (f"{item.name.text} 分值", item.points))]
+        used += [
+            f
+            for item in dimension.items
+            for f in figs((f"{item.name.text} 得分", item.score), (f"{item.name.text} 分值", item.points))
+        ]
     else:
         points, status, children = None, Status.MISSING, []
         rule = f"{dimension.name.text}：报告未列得分"
-    ceiling = _value(dimension.points)
+    ceiling = value_of(dimension.points)
     if printed is not None and ceiling is not None and printed > ceiling:
         findings.append(
             Finding(
                 rule="score.report-dimension",
                 severity=Severity.ERROR,
                 message=f"{name}：{dimension.name.text}得分 {dimension.score.text} 超过其分值 {dimension.points.text}。",  # type: ignore[union-attr]
-                cells=cells(file, (dimension.score, "score", f"{label}得分"), (dimension.points, "points", f"{label}分值")),
+                cells=cells(
+                    file,
+                    (dimension.score, "score", f"{label}得分"),
+                    (dimension.points, "points", f"{label}分值"),
+                ),
                 expected=ceiling,
                 actual=printed,
                 difference=printed - ceiling,
@@ -146,8 +160,10 @@ def _dimension(
 def _maximum(dimension: Dimension, weight: Decimal | None) -> tuple[Decimal | None, str]:
     if dimension.points is not None and dimension.points.value is not None:
         return dimension.points.value, f"分值 {dimension.points.text}（报告所列）"
-    printed = _value(dimension.score)
-    item_points = [i.points.value for i in dimension.items if i.points is not None and i.points.value is not None]
+    printed = value_of(dimension.score)
+    item_points = [
+        i.points.value for i in dimension.items if i.points is not None and i.points.value is not None
+    ]
     if item_points and (printed is None or sum(item_points, ZERO) >= printed):
         total = sum(item_points, ZERO)
         return total, f"分值 {num(total)}（报告未列，按各小项分值合计）"
@@ -156,13 +172,15 @@ def _maximum(dimension: Dimension, weight: Decimal | None) -> tuple[Decimal | No
     return None, "分值未列"
 
 
-def _item(item: ScoreItem, profile: Profile, name: str, file: str, findings: list[Finding | None]) -> ScoreNode:
-    printed = _value(item.score)
+def _item(
+    item: ScoreItem, profile: Profile, name: str, file: str, findings: list[Finding | None]
+) -> ScoreNode:
+    printed = value_of(item.score)
     used = figs(("分值", item.points), ("得分", item.score), ("比率", item.rate), ("扣分", item.deduction))
     node = ScoreNode(
         name=item.name.text,
         points=printed,
-        max=_value(item.points),
+        max=value_of(item.points),
         printed=printed,
         status=Status.KEPT if printed is not None else Status.MISSING,
         rule="报告所列得分" if printed is not None else "报告未列得分",
@@ -173,9 +191,7 @@ def _item(item: ScoreItem, profile: Profile, name: str, file: str, findings: lis
     if _is_execution(item) and item.rate is not None and item.rate.value is not None and profile.execution:
         weight = profile.execution.weight
         points, capped = execution_points(item.rate.value, weight, profile)
-        node.rule = (
-            f"预算执行率 {num(item.rate.value)}%{'（按100%计）' if capped else ''} × 分值 {num(weight)} = {num(points)}"
-        )
+        node.rule = f"预算执行率 {num(item.rate.value)}%{'（按100%计）' if capped else ''} × 分值 {num(weight)} = {points}"
         if printed is not None:
             node.points, node.status = points, Status.COMPUTED
             findings.append(
@@ -199,7 +215,9 @@ def _item(item: ScoreItem, profile: Profile, name: str, file: str, findings: lis
                     expected,
                     f"{name}：预算执行率 {item.rate.text}% × 分值 {num(weight)} = {num(points)}，应扣 {num(expected)} 分，"
                     f"报告所列扣分为 {item.deduction.text}",
-                    cells(file, (item.deduction, "score", "预算执行率扣分"), (item.rate, "rate", "预算执行率")),
+                    cells(
+                        file, (item.deduction, "score", "预算执行率扣分"), (item.rate, "rate", "预算执行率")
+                    ),
                 )
             )
     return node
@@ -208,7 +226,7 @@ def _item(item: ScoreItem, profile: Profile, name: str, file: str, findings: lis
 def _imply(report: EvaluationReport, nodes: list[ScoreNode]) -> None:
     """A dimension the report does not score: the printed total less every other dimension."""
     missing = [n for n in nodes if n.points is None]
-    total = _value(report.total)
+    total = value_of(report.total)
     if len(missing) != 1 or total is None:
         return
     node = missing[0]
@@ -245,7 +263,11 @@ def _total_finding(report: EvaluationReport, name: str, file: str) -> list[Findi
             report.total.value,
             got,
             f"{name}：绩效评价得分 {report.total.text}，而各维度得分 {shown} = {num(got)}",
-            cells(file, (report.total, "total", "绩效评价得分"), *((s, "part", d.name.text) for s, d in zip(scores, report.dimensions, strict=True))),
+            cells(
+                file,
+                (report.total, "total", "绩效评价得分"),
+                *((s, "part", d.name.text) for s, d in zip(scores, report.dimensions, strict=True)),
+            ),
         )
     ]
 
@@ -256,7 +278,7 @@ def _weight_finding(report: EvaluationReport, profile: Profile, name: str, file:
     if not points or any(p is None or p.value is None for p in points) or not profile.use_document_weights:
         return []
     got = sum((p.value for p in points), ZERO)  # type: ignore[union-attr]
-    expected = _value(report.total_points) or profile.total
+    expected = value_of(report.total_points) or profile.total
     if got == expected:
         return []
     return [
@@ -284,5 +306,7 @@ def _summary_finding(report: EvaluationReport, name: str, file: str) -> Finding 
         report.summary_score.value,
         report.total.value,
         f"{name}：情况说明所述绩效评价得分 {report.summary_score.text}，报告所列得分为 {report.total.text}",
-        cells(file, (report.summary_score, "summary", "情况说明所述得分"), (report.total, "total", "报告得分")),
+        cells(
+            file, (report.summary_score, "summary", "情况说明所述得分"), (report.total, "total", "报告得分")
+        ),
     )

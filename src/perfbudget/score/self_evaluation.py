@@ -31,6 +31,7 @@ from decimal import Decimal
 from perfbudget.check.tolerance import parts_tolerance, ratio_tolerance
 from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.performance import Figure, Indicator, ScoreLevel, SelfEvaluation
+from perfbudget.read.clean import squash
 from perfbudget.score.common import (
     HUNDRED,
     ZERO,
@@ -40,6 +41,7 @@ from perfbudget.score.common import (
     figs,
     num,
     score_tolerance,
+    value_of,
 )
 from perfbudget.score.completion import Completion, completion, percent
 from perfbudget.score.profile import Part, Profile
@@ -49,11 +51,7 @@ ONE = Decimal(1)
 
 
 def _key(text: str | None) -> str:
-    return "".join((text or "").split())
-
-
-def _value(figure: Figure | None) -> Decimal | None:
-    return figure.value if figure is not None else None
+    return squash(text or "")
 
 
 @dataclass
@@ -67,7 +65,8 @@ class Unit:
     completion: Completion | None = None
     w: Decimal | None = None  # the weight used (document scale)
     weight_how: str = ""
-    inferred_from_kept: bool = False  # the weight was inferred assuming kept units earned their full weight
+    guessed: bool = False  # the weight rests on a guess (several units share what is left, or a kept
+    # unit was assumed to have earned its full weight): explained, never reported
     points: Decimal | None = None  # document scale
     status: Status = Status.COMPUTED
     rule: str = ""
@@ -86,7 +85,7 @@ class Unit:
 
     @property
     def printed(self) -> Decimal | None:
-        return _value(self.score)
+        return value_of(self.score)
 
 
 @dataclass
@@ -135,19 +134,25 @@ def _units(group: Group) -> list[Unit]:
     units: dict[tuple, Unit] = {}
     for index, row in enumerate(group.rows):
         level = row.score_level or ScoreLevel.ROW
-        if row.not_applicable and level == ScoreLevel.ROW and _value(row.score) is None:
+        if row.not_applicable and level == ScoreLevel.ROW and value_of(row.score) is None:
             continue  # a not-applicable row without a score is nothing
-        key = {ScoreLevel.ROW: ("row", index), ScoreLevel.LEVEL2: ("l2", _key(row.level2))}.get(level, ("l1",))
+        key = {ScoreLevel.ROW: ("row", index), ScoreLevel.LEVEL2: ("l2", _key(row.level2))}.get(
+            level, ("l1",)
+        )
         unit = units.setdefault(key, Unit(level, []))
         unit.rows.append(row)
     kept: list[Unit] = []
     for unit in units.values():
-        if not unit.applicable and all(_value(r.score) is None for r in unit.rows):
+        if not unit.applicable and all(value_of(r.score) is None for r in unit.rows):
             continue  # a group printed only for a not-applicable row (经济效益 ``/``)
         unit.score = _first(unit.rows, "score", unit.level) or _printed_any(unit.rows, "score", unit.level)
         if unit.level == ScoreLevel.ROW:
             row = unit.rows[0]
-            unit.weight = row.weight if row.weight_level == ScoreLevel.ROW and _value(row.weight) is not None else None
+            unit.weight = (
+                row.weight
+                if row.weight_level == ScoreLevel.ROW and value_of(row.weight) is not None
+                else None
+            )
         elif unit.level == ScoreLevel.LEVEL2:
             unit.weight = _first(unit.rows, "weight", ScoreLevel.LEVEL2)
         else:
@@ -206,8 +211,10 @@ def _weigh(group: Group, part: Part | None, alone: bool, profile: Profile) -> No
         share_of = (group.W - known) / len(short)
         for unit in short:
             unit.w = share_of
-            unit.weight_how = f"组分值 {num(group.W)} 减去其他指标分值后平均分配（{num(profile.round(share_of))}）"
-            unit.inferred_from_kept = kept_full
+            unit.weight_how = (
+                f"组分值 {num(group.W)} 减去其他指标分值后平均分配（{num(profile.round(share_of))}）"
+            )
+            unit.guessed = kept_full or len(short) > 1
     for unit in group.units:
         _points(unit, profile)
 
@@ -217,7 +224,9 @@ def _points(unit: Unit, profile: Profile) -> None:
     if c is None or c.share is None:
         unit.points, unit.status = unit.printed, Status.KEPT if unit.printed is not None else Status.MISSING
         why = c.how if c else "无法比较"
-        unit.rule = f"保留表中得分 {unit.score.text}：{why}" if unit.printed is not None else f"表中未列得分，{why}"
+        unit.rule = (
+            f"保留表中得分 {unit.score.text}：{why}" if unit.printed is not None else f"表中未列得分，{why}"
+        )
         return
     if unit.w is None:
         unit.points, unit.status = unit.printed, Status.KEPT if unit.printed is not None else Status.MISSING
@@ -225,7 +234,7 @@ def _points(unit: Unit, profile: Profile) -> None:
         return
     unit.points = profile.round(c.share * unit.w)
     unit.status = Status.COMPUTED
-    unit.rule = f"{c.how}；完成 {percent(c.share)} × 分值 {num(profile.round(unit.w))} = {num(unit.points)}（{unit.weight_how}）"
+    unit.rule = f"{c.how}；完成 {percent(c.share)} × 分值 {num(profile.round(unit.w))} = {unit.points}（{unit.weight_how}）"
 
 
 # ------------------------------------------------------------------ the score card
@@ -254,7 +263,7 @@ def score_self_evaluation(evaluation: SelfEvaluation, profile: Profile, file: st
     parts = _parts(groups, matched, profile)
     children = [n for n in (execution, *parts) if n is not None]
     total = total_of(children)
-    printed_total = _value(evaluation.total_score)
+    printed_total = value_of(evaluation.total_score)
     tree = ScoreNode(
         name=name,
         points=total,
@@ -269,7 +278,7 @@ def score_self_evaluation(evaluation: SelfEvaluation, profile: Profile, file: st
         page=evaluation.total_score.page if evaluation.total_score else None,
     )
     grade = profile.grade_of(total)
-    printed_grade = evaluation.grade.text.strip("“”\"") if evaluation.grade else None
+    printed_grade = evaluation.grade.text.strip('“”"') if evaluation.grade else None
     findings += _group_findings(groups, name, file)
     findings += _total_findings(evaluation, groups, execution_doc, name, file)
     findings += _budget_findings(evaluation, name, file)
@@ -300,34 +309,48 @@ def _execution(
 ) -> tuple[ScoreNode | None, Decimal | None]:
     """The 预算执行率 node (profile scale) and the points in the document's scale."""
     rate = evaluation.execution_rate
-    printed_weight = _value(evaluation.execution_weight)
+    printed_weight = value_of(evaluation.execution_weight)
     default = profile.execution.weight if profile.execution else None
     doc_weight = printed_weight if printed_weight is not None else default
     weight = doc_weight if profile.use_document_weights else default
     label = profile.execution.name if profile.execution else "预算执行率"
-    used = figs(("预算执行率", rate), ("分值", evaluation.execution_weight), ("得分", evaluation.execution_score))
-    printed = _value(evaluation.execution_score)
+    used = figs(
+        ("预算执行率", rate), ("分值", evaluation.execution_weight), ("得分", evaluation.execution_score)
+    )
+    printed = value_of(evaluation.execution_score)
     findings.extend(_rate_findings(evaluation, name, file))
     if weight is None:
         return None, None
     if rate is None or rate.value is None:
         status = Status.KEPT if printed is not None else Status.MISSING
         node = ScoreNode(
-            name=label, points=printed, max=weight, printed=printed, status=status,
-            rule="表中没有预算执行率，保留表中得分" if printed is not None else "表中没有预算执行率，也没有得分",
+            name=label,
+            points=printed,
+            max=weight,
+            printed=printed,
+            status=status,
+            rule="表中没有预算执行率，保留表中得分"
+            if printed is not None
+            else "表中没有预算执行率，也没有得分",
             figures=used,
         )
         return node, printed
     points, capped = execution_points(rate.value, weight, profile)
     shown = rate.text if rate.text.rstrip().endswith("%") else f"{rate.text}%"
     rule_text = (
-        f"{label} {shown}{'（超过100%，按100%计）' if capped else ''} × 分值 {num(weight)} = {num(points)}"
+        f"{label} {shown}{'（超过100%，按100%计）' if capped else ''} × 分值 {num(weight)} = {points}"
         f"（四舍五入保留{profile.decimals}位小数）"
     )
     if weight != doc_weight:
         rule_text += f"；表中分值 {num(doc_weight)}，按评分方案分值 {num(weight)} 计"
     node = ScoreNode(
-        name=label, points=points, max=weight, printed=printed, status=Status.COMPUTED, rule=rule_text, figures=used,
+        name=label,
+        points=points,
+        max=weight,
+        printed=printed,
+        status=Status.COMPUTED,
+        rule=rule_text,
+        figures=used,
         line=evaluation.execution_score.line if evaluation.execution_score else None,
         page=evaluation.execution_score.page if evaluation.execution_score else None,
     )
@@ -380,7 +403,9 @@ def execution_rate_finding(
             f"{name}：执行数 {actual.text} ÷ 预算数 {budget.text} = {shown}%，表中预算执行率为 {rate.text}，"
             f"相差 {num(difference.quantize(Decimal('0.01')))} 个百分点（超出尾数误差 {tolerance.quantize(Decimal('0.0001'))}）"
         ),
-        cells=cells(file, (rate, "rate", "预算执行率"), (actual, "actual", "执行数"), (budget, "budget", "预算数")),
+        cells=cells(
+            file, (rate, "rate", "预算执行率"), (actual, "actual", "执行数"), (budget, "budget", "预算数")
+        ),
         expected=computed.quantize(Decimal("0.0001")),
         actual=rate.value,
         difference=difference.quantize(Decimal("0.0001")),
@@ -439,15 +464,24 @@ def _parts(groups: list[Group], matched: dict[str, list[Group]], profile: Profil
         doc_weight = sum((g.W for g in members if g.W is not None), ZERO)
         if not members:
             nodes.append(
-                ScoreNode(name=part.name, points=ZERO, max=part.weight, status=Status.MISSING,
-                          rule=f"表中没有{part.name}，不得分")
+                ScoreNode(
+                    name=part.name,
+                    points=ZERO,
+                    max=part.weight,
+                    status=Status.MISSING,
+                    rule=f"表中没有{part.name}，不得分",
+                )
             )
             continue
         factor = ONE
         if not profile.use_document_weights and doc_weight > 0:
             factor = part.weight / doc_weight
         group_nodes = [_group_node(g, factor, profile) for g in members]
-        how = "各指标得分之和" if factor == ONE else f"表中分值 {num(doc_weight)} 折算为评分方案分值 {num(part.weight)}"
+        how = (
+            "各指标得分之和"
+            if factor == ONE
+            else f"表中分值 {num(doc_weight)} 折算为评分方案分值 {num(part.weight)}"
+        )
         if len(group_nodes) == 1:
             node = group_nodes[0]
             node.name = part.name if node.name == part.name or factor != ONE else node.name
@@ -488,11 +522,12 @@ def _group_findings(groups: list[Group], name: str, file: str) -> list[Finding |
 
 
 def _unit_finding(unit: Unit, group: Group, name: str, file: str) -> Finding | None:
-    """A unit recomputed from its completion and a weight that is printed (or inferred without
-    assuming anything about units that cannot be compared) against its printed 得分."""
+    """A unit recomputed from its completion and a weight that is printed, or inferred without a
+    guess (the only unit short of its target, in a group where every other unit could be compared),
+    against its printed 得分."""
     if unit.status != Status.COMPUTED or unit.printed is None or unit.points is None or unit.score is None:
         return None
-    if unit.inferred_from_kept:
+    if unit.guessed:
         return None
     row = unit.applicable[0] if unit.applicable else unit.rows[0]
     return compare(
@@ -522,11 +557,16 @@ def _group_sum_finding(group: Group, name: str, file: str) -> Finding | None:
     got = sum(printed, ZERO)
     tolerance = score_tolerance(group.W)
     all_full = all(
-        u.completion is not None and u.completion.share is not None and u.completion.share >= ONE and u.printed is not None
+        u.completion is not None
+        and u.completion.share is not None
+        and u.completion.share >= ONE
+        and u.printed is not None
         for u in group.units
     )
     scores = [u.score for u in group.units if u.score is not None]
-    cited = cells(file, (group.weight, "weight", f"{group.name}分值"), *((s, "score", "得分") for s in scores))
+    cited = cells(
+        file, (group.weight, "weight", f"{group.name}分值"), *((s, "score", "得分") for s in scores)
+    )
     if got > group.W + tolerance:
         return Finding(
             rule="score.indicator-score",
@@ -563,7 +603,7 @@ def _total_findings(
     total = evaluation.total_score
     if total is None or total.value is None:
         return []
-    execution = _value(evaluation.execution_score)
+    execution = value_of(evaluation.execution_score)
     if execution is None:
         execution = execution_doc
     if execution is None:
@@ -659,13 +699,18 @@ def _weight_findings(
 
 
 def grade_findings(
-    profile: Profile, grade: object, printed_total: Figure | None, recomputed: Decimal | None, name: str, file: str
+    profile: Profile,
+    grade: object,
+    printed_total: Figure | None,
+    recomputed: Decimal | None,
+    name: str,
+    file: str,
 ) -> list[Finding | None]:
     """The printed grade (优/良/中/差) is the grade of the printed total by the profile's thresholds."""
     if grade is None:
         return []
-    word = grade.text.strip("“”\"「」")  # type: ignore[attr-defined]
-    total = _value(printed_total)
+    word = grade.text.strip('“”"「」')  # type: ignore[attr-defined]
+    total = value_of(printed_total)
     basis = total if total is not None else recomputed
     expected = profile.grade_of(basis)
     known = {g.name for g in profile.grades}

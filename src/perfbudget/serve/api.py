@@ -12,6 +12,7 @@ from typing import Literal
 
 from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
+from django.db import DataError
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
@@ -43,7 +44,30 @@ api = NinjaAPI(
 )
 
 
+@api.exception_handler(OverflowError)
+def _too_large(request, exc):
+    # an id, a page or a year beyond what the database can hold: nothing can match it
+    return api.create_response(request, {"detail": "数值超出范围。"}, status=422)
+
+
+@api.exception_handler(DataError)
+def _out_of_range(request, exc):
+    return api.create_response(request, {"detail": "查询参数超出数据库可接受的范围。"}, status=422)
+
+
+@api.exception_handler(ValueError)
+def _bad_value(request, exc):
+    if "NUL" not in str(exc):  # psycopg refuses NUL characters in a query parameter; anything else is a bug
+        raise exc
+    return api.create_response(request, {"detail": "查询参数含有不可用的字符。"}, status=422)
+
+
 class Pages(PageNumberPagination):
+    class Input(Schema):
+        # bounded, so that no page number can overflow the database's LIMIT/OFFSET
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100_000)
+
     def __init__(self, **kwargs):
         super().__init__(page_size=50, max_page_size=500, **kwargs)
 

@@ -15,6 +15,7 @@ Environment:
   ``X-Forwarded-Proto`` header trusted).
 * ``PERFBUDGET_UPLOAD_MAX_MB`` (default 50) and ``PERFBUDGET_UPLOAD_MAX_FILES`` (default 50): the
   size of one uploaded file and the number of files in one upload.
+* ``PERFBUDGET_CONN_MAX_AGE`` (default 60): seconds a server thread keeps its database connection.
 * ``PERFBUDGET_SERVE_STATIC``: ``1`` (default) lets the application serve its own CSS/JS when DEBUG
   is off; set ``0`` when a web server in front serves ``STATIC_ROOT`` (after ``collectstatic``).
 
@@ -99,6 +100,14 @@ TEMPLATES = [
 ]
 
 
+def _int_early(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
@@ -115,6 +124,10 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# Keep a database connection per server thread between requests (seconds; 0 = a new one per request,
+# which for SQLite also re-runs the PRAGMAs above on every page).
+DATABASES["default"]["CONN_MAX_AGE"] = _int_early("PERFBUDGET_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
+from perfbudget.check.cite import money
 from perfbudget.check.registry import rule
-from perfbudget.check.rules.targets import Form, amount, catalogue, cited, finding
+from perfbudget.check.rules.targets import Form, catalogue, cited, finding
 from perfbudget.check.tolerance import parts_tolerance
 from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
@@ -78,14 +79,16 @@ def _sum_finding(
         return None
     tolerance = parts_tolerance(exact(total.value, unit), [exact(v, unit) for v in values])
     within = abs(difference) <= tolerance
-    shown = " + ".join(f"{label} {p.text if p is not None and p.text.strip() else '空'}" for label, p in parts)
+    shown = " + ".join(
+        f"{label} {p.text if p is not None and p.text.strip() else '空'}" for label, p in parts
+    )
     verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
     cells: list[CitedCell] = [cited(document, total, "total", label=what, column=unit)]
     cells += [cited(document, p, "part", label=label, column=unit) for label, p in parts if p is not None]
     return finding(
         rule_id,
         Severity.INFO if within else Severity.ERROR,
-        f"{what} {total.text} {unit}，而 {shown} = {amount(got)} {unit}，相差 {amount(difference)} {unit}（{verdict}）。",
+        f"{what} {total.text} {unit}，而 {shown} = {money(got)} {unit}，相差 {money(difference)} {unit}（{verdict}）。",
         cells,
         expected=got,
         actual=total.value,
@@ -132,7 +135,12 @@ def _line_parts(lines: list[FundingLine]) -> list[tuple[str, Figure | None]]:
     return [(line.label.text.removeprefix("其中：").removeprefix("其中:"), line.amount) for line in lines]
 
 
-@rule("target.basic-plus-project", Severity.ERROR, "arithmetic", "部门预算总额 = 基本支出 + 项目支出 = 各资金来源之和")
+@rule(
+    "target.basic-plus-project",
+    Severity.ERROR,
+    "arithmetic",
+    "部门预算总额 = 基本支出 + 项目支出 = 各资金来源之和",
+)
 def basic_plus_project(document: Document) -> Iterator[Finding]:
     """A department's 预算情况 adds up both ways: 部门预算总额 = 财政性资金 + 其他资金 = 基本支出 +
     项目支出 (郑州 申报表); where the form lists the budget by source and by direction (临汾 整体支出
@@ -151,10 +159,14 @@ def _department_budget(document: Document, form: Form, budget: DepartmentBudget)
     if budget.total is not None:
         if budget.fiscal is not None or budget.other is not None:
             parts = [("财政性资金", budget.fiscal), ("其他资金", budget.other)]
-            checks.append(_sum_finding(document, rule_id, f"{form.name}部门预算总额", unit, budget.total, parts))
+            checks.append(
+                _sum_finding(document, rule_id, f"{form.name}部门预算总额", unit, budget.total, parts)
+            )
         if budget.basic is not None or budget.project is not None:
             parts = [("基本支出", budget.basic), ("项目支出", budget.project)]
-            checks.append(_sum_finding(document, rule_id, f"{form.name}部门预算总额", unit, budget.total, parts))
+            checks.append(
+                _sum_finding(document, rule_id, f"{form.name}部门预算总额", unit, budget.total, parts)
+            )
     totals: list[tuple[str, Figure]] = []
     for name, lines in (("按资金来源", budget.by_source), ("按资金方向", budget.by_direction)):
         if not lines:
@@ -165,16 +177,22 @@ def _department_budget(document: Document, form: Form, budget: DepartmentBudget)
         if total is None or total.value is None:
             continue
         totals.append((name, total))
-        checks.append(_sum_finding(document, rule_id, f"{form.name}{name}合计", unit, total, _line_parts(rest)))
+        checks.append(
+            _sum_finding(document, rule_id, f"{form.name}{name}合计", unit, total, _line_parts(rest))
+        )
     if len(totals) == 2:
         (left_name, left), (right_name, right) = totals
         checks.append(
-            _sum_finding(document, rule_id, f"{form.name}{left_name}合计", unit, left, [(f"{right_name}合计", right)])
+            _sum_finding(
+                document, rule_id, f"{form.name}{left_name}合计", unit, left, [(f"{right_name}合计", right)]
+            )
         )
     yield from (f for f in checks if f is not None)
 
 
-@rule("target.spending-plan", Severity.ERROR, "target", "资金支出计划：累计进度不递减、不超过100%、年底达到100%")
+@rule(
+    "target.spending-plan", Severity.ERROR, "target", "资金支出计划：累计进度不递减、不超过100%、年底达到100%"
+)
 def spending_plan(document: Document) -> Iterator[Finding]:
     """A project's 资金支出计划 gives the cumulative share of the money spent by the end of March, June,
     October and December: it never decreases, never exceeds 100%, and reaches 100% at 12月底. An
@@ -194,8 +212,14 @@ def spending_plan(document: Document) -> Iterator[Finding]:
 
         def cell(label: str, figure: Figure | None) -> CitedCell:
             where = figure if figure is not None and figure.line is not None else None
-            return cited(document, where, "plan", label=f"资金支出计划{label}", column="%",
-                         text=figure.text if figure is not None else "")
+            return cited(
+                document,
+                where,
+                "plan",
+                label=f"资金支出计划{label}",
+                column="%",
+                text=figure.text if figure is not None else "",
+            )
 
         for (before_label, before), (label, figure) in pairwise(printed):
             if figure.value < before.value:
@@ -224,7 +248,9 @@ def spending_plan(document: Document) -> Iterator[Finding]:
                 "target.spending-plan",
                 Severity.WARNING,
                 f"{form.name}的资金支出计划未填12月底的累计进度：年底累计支出计划应达到100%。",
-                [cell("12月底", december)] if december is not None else [cell(printed[-1][0], printed[-1][1])],
+                [cell("12月底", december)]
+                if december is not None
+                else [cell(printed[-1][0], printed[-1][1])],
             )
         elif december.value < HUNDRED:
             yield finding(

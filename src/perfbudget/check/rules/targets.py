@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from perfbudget.check.cite import money
 from perfbudget.check.registry import rule
 from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
@@ -36,6 +37,7 @@ from perfbudget.model.performance import (
     Text,
 )
 from perfbudget.model.source import SourceRef
+from perfbudget.read.clean import squash
 
 HUNDRED = Decimal(100)
 _CATALOGUE = Path(__file__).parent.parent / "catalogue" / "targets.toml"
@@ -86,10 +88,12 @@ def catalogue() -> Catalogue:
     words = data["words"]
     return Catalogue(
         categories=tuple(
-            Category(c["key"], c["name"], c["level"], c.get("parent"), tuple(c["words"])) for c in data["category"]
+            Category(c["key"], c["name"], c["level"], c.get("parent"), tuple(c["words"]))
+            for c in data["category"]
         ),
         requirements=tuple(
-            Requirement(r["form"], tuple(r.get("templates", ())), tuple(r["require"])) for r in data["requirement"]
+            Requirement(r["form"], tuple(r.get("templates", ())), tuple(r["require"]))
+            for r in data["requirement"]
         ),
         words={k: tuple(v) for k, v in words.items() if isinstance(v, list)},
         money_units={unit: Decimal(value) for unit, value in words["money_units"].items()},
@@ -97,8 +101,8 @@ def catalogue() -> Catalogue:
 
 
 def _key(text: str | None) -> str:
-    """A matching key: blanks removed."""
-    return "".join((text or "").split())
+    """A matching key (``read.clean.squash``: blanks removed, parens and colons full-width)."""
+    return squash(text or "")
 
 
 def category_of(indicator: Indicator) -> str | None:
@@ -142,7 +146,11 @@ class Form:
     def name(self) -> str:
         """How a finance officer names the form: ``项目“环境监测经费”`` or ``“某局”整体绩效目标``."""
         if isinstance(self.model, ProjectTarget):
-            name = self.model.name.text if self.model.name else (self.model.title.text if self.model.title else "")
+            name = (
+                self.model.name.text
+                if self.model.name
+                else (self.model.title.text if self.model.title else "")
+            )
             return f"项目“{name}”" if name else "项目绩效目标表"
         unit = self.model.unit_name.text if self.model.unit_name else ""
         return f"“{unit}”整体绩效目标" if unit else "整体绩效目标"
@@ -258,10 +266,6 @@ def said(indicator: Indicator) -> str:
     return f"指标“{indicator.level3 or ''}”" + (f"（{group}）" if group else "")
 
 
-def amount(value: Decimal) -> str:
-    return f"{value.normalize():,f}" if value == value.to_integral_value() else f"{value:,f}"
-
-
 def finding(rule_id: str, severity: Severity, message: str, cells: list[CitedCell], **figures) -> Finding:
     return Finding(rule=rule_id, severity=severity, message=message, cells=cells, **figures)
 
@@ -287,7 +291,9 @@ def categories_missing(document: Document) -> Iterator[Finding]:
         by_missing: dict[tuple[str, ...], list[Period | None]] = {}
         for period in periods_of(form):
             indicators = [i for i in form.model.indicators if i.period == period and is_filled(i)]
-            missing = tuple(key for key in requirement.require if not any(in_category(i, key) for i in indicators))
+            missing = tuple(
+                key for key in requirement.require if not any(in_category(i, key) for i in indicators)
+            )
             if missing:
                 by_missing.setdefault(missing, []).append(period)
         for missing, periods in by_missing.items():
@@ -308,7 +314,9 @@ def categories_missing(document: Document) -> Iterator[Finding]:
 
 def _requirement(form: Form) -> Requirement | None:
     for requirement in catalogue().requirements:
-        if requirement.form == form.kind and (not requirement.templates or form.template in requirement.templates):
+        if requirement.form == form.kind and (
+            not requirement.templates or form.template in requirement.templates
+        ):
             return requirement
     return None
 
@@ -345,8 +353,16 @@ def value_missing(document: Document) -> Iterator[Finding]:
                 "target.value-missing",
                 Severity.WARNING,
                 f"{form.name}的{said(indicator)}没有填写指标值{row.when}。",
-                [cited(document, indicator, "indicator", label=indicator.level3 or "", column="三级指标",
-                       text=indicator.level3 or "")],
+                [
+                    cited(
+                        document,
+                        indicator,
+                        "indicator",
+                        label=indicator.level3 or "",
+                        column="三级指标",
+                        text=indicator.level3 or "",
+                    )
+                ],
             )
 
 
@@ -366,14 +382,19 @@ def malformed_comparison(document: Document) -> Iterator[Finding]:
             if target.operator_only:
                 message = f"{form.name}的{said(indicator)}指标值只有比较符号“{raw}”，没有数值{row.when}。"
             elif target.spelling == "reversed" and target.number is not None:
-                number = f"{amount(target.number)}{target.unit or ''}"
+                number = f"{money(target.number)}{target.unit or ''}"
                 message = (
                     f"{form.name}的{said(indicator)}指标值写作“{raw}”{row.when}：比较符号在数值之后，"
                     f"字面意思是“不超过{number}”，通常应写作“≥{number}”，请按标准写法填写。"
                 )
             else:
                 continue
-            yield finding("target.malformed-comparison", Severity.WARNING, message, [cite_indicator(document, indicator)])
+            yield finding(
+                "target.malformed-comparison",
+                Severity.WARNING,
+                message,
+                [cite_indicator(document, indicator)],
+            )
 
 
 # ------------------------------------------------------------------ rates and satisfaction
@@ -490,7 +511,13 @@ def cost_without_amount(document: Document) -> Iterator[Finding]:
             if target is not None and target.number is not None and money_unit(target.unit):
                 continue
             raw = indicator.target_raw.text
-            kind = "比率" if _percent(target) else "文字" if target is None or target.number is None else "非金额数值"
+            kind = (
+                "比率"
+                if _percent(target)
+                else "文字"
+                if target is None or target.number is None
+                else "非金额数值"
+            )
             yield finding(
                 "target.cost-without-amount",
                 Severity.WARNING,
@@ -632,10 +659,18 @@ def period_mismatch(document: Document) -> Iterator[Finding]:
             differing = []
             for field, label in FUNDING_FIELDS:
                 a, b = getattr(term, field), getattr(annual, field)
-                if a is not None and b is not None and a.value is not None and b.value is not None and a.value != b.value:
+                if (
+                    a is not None
+                    and b is not None
+                    and a.value is not None
+                    and b.value is not None
+                    and a.value != b.value
+                ):
                     differing.append((label, a, b))
             if differing:
-                said_money = "；".join(f"实施期{label} {a.text} {money}，年度 {b.text} {money}" for label, a, b in differing)
+                said_money = "；".join(
+                    f"实施期{label} {a.text} {money}，年度 {b.text} {money}" for label, a, b in differing
+                )
                 cells = []
                 for label, a, b in differing:
                     cells += [
@@ -655,7 +690,9 @@ def period_mismatch(document: Document) -> Iterator[Finding]:
         halves: dict[Period, dict[tuple, Indicator]] = {Period.TERM: {}, Period.ANNUAL: {}}
         for indicator in project.indicators:
             if indicator.period in halves and is_filled(indicator) and _key(indicator.level3):
-                halves[indicator.period].setdefault((_key(indicator.level2), _key(indicator.level3)), indicator)
+                halves[indicator.period].setdefault(
+                    (_key(indicator.level2), _key(indicator.level3)), indicator
+                )
         for key, left in halves[Period.TERM].items():
             right = halves[Period.ANNUAL].get(key)
             if right is None or left.target_raw is None or right.target_raw is None:

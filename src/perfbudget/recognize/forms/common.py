@@ -34,29 +34,20 @@ _NEEDS_TRANSLATE = re.compile(r"[():“”\"’‘]")
 
 
 class Tok:
-    """A filled cell of a row: its column, the cell and its matching key (computed when first asked)."""
+    """A filled cell of a row: its column, the cell, its text and its matching key."""
 
-    __slots__ = ("_key", "cell", "col")
+    __slots__ = ("cell", "col", "key", "text")
 
     def __init__(self, col: int, cell: RawCell, key_: str | None = None) -> None:
         self.col = col
         self.cell = cell
-        self._key = key_
-
-    @property
-    def key(self) -> str:
-        if self._key is None:
-            self._key = key(self.cell.text)
-        return self._key
-
-    @property
-    def text(self) -> str:
-        return self.cell.text
+        self.text = text = cell.text
+        self.key = key(text) if key_ is None else key_
 
 
 @dataclass(slots=True)
 class View:
-    """A raw row with its filled cells (keys computed when first needed)."""
+    """A raw row with its filled cells and their keys."""
 
     row: RawRow
     toks: list[Tok]
@@ -65,13 +56,17 @@ class View:
     @property
     def joined(self) -> str:
         """All keys in one string, each after a NUL, for cheap "does a cell start with …" tests."""
-        if self._joined is None:
-            self._joined = "".join("\x00" + t.key for t in self.toks)
-        return self._joined
+        joined = self._joined
+        if joined is None:
+            toks = self.toks
+            joined = self._joined = "\x00" + "\x00".join([t.key for t in toks]) if toks else ""
+        return joined
 
     def has(self, *words: str) -> bool:
         """Whether a cell's key starts with one of ``words`` (same test as :meth:`find`)."""
-        joined = self.joined
+        joined = self._joined
+        if joined is None:
+            joined = self.joined
         for word in words:  # noqa: SIM110 (a loop is faster than any() over a generator here)
             if "\x00" + word in joined:
                 return True
@@ -79,7 +74,8 @@ class View:
 
     @property
     def first(self) -> str:
-        return self.toks[0].key if self.toks else ""
+        toks = self.toks
+        return toks[0].key if toks else ""
 
     @property
     def line(self) -> int | None:
@@ -87,11 +83,10 @@ class View:
 
     def find(self, *keys: str, start: int = 0) -> int | None:
         """Index in ``toks`` of the first token whose key starts with one of ``keys``."""
-        for index in range(start, len(self.toks)):
-            token_key = self.toks[index].key
-            for wanted in keys:
-                if token_key.startswith(wanted):
-                    return index
+        toks = self.toks
+        for index in range(start, len(toks)):
+            if toks[index].key.startswith(keys):
+                return index
         return None
 
     def after(self, *keys: str) -> Tok | None:
@@ -106,15 +101,19 @@ def view(row: RawRow) -> View:
     return View(row, [Tok(i, c) for i, c in enumerate(row.cells) if c.text])
 
 
+_new_text = Text.__pydantic_validator__.validate_python  # Text(**fields) without the keyword plumbing
+_new_figure = Figure.__pydantic_validator__.validate_python
+
+
 def text_of(cell: RawCell | Tok | None, text: str | None = None) -> Text | None:
     if cell is None:
         return None
-    if isinstance(cell, Tok):
+    if type(cell) is Tok:
         cell = cell.cell
     value = cell.text if text is None else text
     if not value:
         return None
-    return Text(text=value, line=cell.line, page=cell.page)
+    return _new_text({"text": value, "line": cell.line, "page": cell.page})
 
 
 def number_of(text: str) -> tuple[Decimal | None, str | None]:
@@ -137,11 +136,11 @@ def figure(cell: RawCell | Tok | None, text: str | None = None, line: int | None
     """A figure from a cell (or a part of its text). An empty cell gives an empty figure (value None)."""
     if cell is None:
         return None
-    if isinstance(cell, Tok):
+    if type(cell) is Tok:
         cell = cell.cell
     printed = (cell.text if text is None else text).strip()
     value, unit = number_of(printed)
-    return Figure(text=printed, value=value, unit=unit, line=line or cell.line, page=cell.page)
+    return _new_figure({"text": printed, "value": value, "unit": unit, "line": line or cell.line, "page": cell.page})
 
 
 def year_of(text: str) -> int | None:

@@ -18,8 +18,11 @@ class Draft:
         self.line, self.page, self.period = line, page, period
 
     def freeze(self) -> Indicator:
-        return Indicator(**self.__dict__)
+        return _validate(self.__dict__)
+
+
+_validate = Indicator.__pydantic_validator__.validate_python  # Indicator(**fields), without the plumbing
 
 
 def freeze(drafts: list[Draft]) -> list[Indicator]:
-    return [draft.freeze() for draft in drafts]
+    return [_validate(draft.__dict__) for draft in drafts]

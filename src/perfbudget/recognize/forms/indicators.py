@@ -28,10 +28,12 @@ def split_labels(toks: list[Tok], vocab: Vocabulary) -> tuple[list[Tok], list[To
     """Header words dropped; the label cells before the first content cell; the content cells."""
     labels: list[Tok] = []
     contents: list[Tok] = []
+    kinds = vocab.kinds
     for token in toks:
-        if token.key in HEADER_WORDS:
+        token_key = token.key
+        if token_key in HEADER_WORDS:
             continue
-        if not contents and vocab.is_label(token.key):
+        if not contents and token_key in kinds:
             labels.append(token)
         else:
             contents.append(token)
@@ -46,9 +48,9 @@ def build(row_line: int | None, row_page: int | None, name: Tok | None, value: T
           period: Period | None = None) -> Draft:
     """An indicator from its name and value cells (either may be missing)."""
     indicator = Draft(row_line, row_page, period)
-    if name is not None and not is_placeholder(name.text):
+    if name is not None and name.text not in PLACEHOLDERS:
         indicator.level3 = name.text
-    if value is not None and not is_placeholder(value.text):
+    if value is not None and value.text not in PLACEHOLDERS:
         indicator.target_raw = text_of(value)
         indicator.target = parse_target(value.text)
     if indicator.target_raw is None and (indicator.level3 is None or not_applicable_name(indicator.level3)):

@@ -43,16 +43,22 @@ class Vocabulary:
     template_groups: frozenset[str] = frozenset()
     prefer_level2: frozenset[str] = frozenset()
     weak: frozenset[str] = frozenset()
+    kinds: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds: dict[str, str] = {}
+        for name in self.level1:
+            kinds[name] = "both" if name in self.parents else "l1"
+        for name in self.parents:
+            kinds.setdefault(name, "l2")
+        object.__setattr__(self, "kinds", kinds)  # name → kind, for the lookups of every row
 
     def kind(self, name: str) -> str | None:
         """``"l1"``, ``"l2"``, ``"both"`` or ``None``."""
-        one, two = name in self.level1, name in self.parents
-        if one and two:
-            return "both"
-        return "l1" if one else "l2" if two else None
+        return self.kinds.get(name)
 
     def is_label(self, name: str) -> bool:
-        return name in self.level1 or name in self.parents
+        return name in self.kinds
 
 
 _STANDARD_PARENTS: dict[str, tuple[str, ...]] = {

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django.utils.html import escape
 
@@ -246,6 +247,12 @@ def _worst(flags: list[Flag]) -> str:
     return min((f.severity for f in flags), key=lambda s: SEVERITY_ORDER.get(s, 9))
 
 
+@lru_cache(maxsize=4096)
+def _q(text: str) -> str:
+    """``quote_plus`` of a table id or column key (few distinct values: cached; pages have thousands of cells)."""
+    return quote_plus(text)
+
+
 def _cell_html(t: str, col: Col, row: db.Row | None, findings: FindingIndex, source_url: str) -> str:
     if row is None:
         return "<td></td>"
@@ -260,7 +267,7 @@ def _cell_html(t: str, col: Col, row: db.Row | None, findings: FindingIndex, sou
             classes.append(f"flagged flag-{_worst(flags)}")
         if col.role == "label":
             classes.append(f"label lvl-{row.level or 0}")
-        href = source_url + "?" + urlencode({"t": t, "r": row.index, "c": col.key})
+        href = f"{source_url}?t={_q(t)}&r={row.index}&c={_q(col.key)}"
         body = f'<a class="fig" href="{escape(href)}">{escape(text)}</a>' if text else ""
         anchor = cell_anchor(t, row.index, col.key)
         return f'<td id="{anchor}" class="{" ".join(classes)}">{body}{_flags_html(flags) if flags else ""}</td>'
@@ -272,7 +279,7 @@ def _cell_html(t: str, col: Col, row: db.Row | None, findings: FindingIndex, sou
         classes = ["label", f"lvl-{row.level or 0}"]
         if flags:
             classes.append(f"flagged flag-{_worst(flags)}")
-        href = source_url + "?" + urlencode({"t": t, "r": row.index})
+        href = f"{source_url}?t={_q(t)}&r={row.index}"
         label = f'<a class="fig" href="{escape(href)}">{escape(row.label)}</a>' if row.label else ""
         return f'<td class="{" ".join(classes)}">{label}{_flags_html(flags) if flags else ""}</td>'
     return "<td></td>"
