@@ -74,26 +74,40 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     current: Segment | None = None
     pending_label: str | None = None
     body_grid: int | None = None
+    label_match = LABEL.match
+    note_match = NOTE.match
 
     for row in rows:
-        text = _single_text(row)
+        # the first filled cell, and the text of the row when it is the only one (_single_text)
+        first = text = None
+        for cell in row.cells:
+            if cell.text:
+                if first is None:
+                    first = text = cell.text
+                else:
+                    text = None
+                    break
         kind = title_of(text) if text and len(text) <= 80 else None
         if kind is not None:
             current = Segment(kind=kind, title=text.strip(), title_row=row, label=pending_label)
             found.append(current)
             pending_label, body_grid = None, None
             continue
-        if row.is_paragraph and text and LABEL.match(squash(text)):
+        is_paragraph = row.grid is None
+        # (a label holds 表 or 公开, see LABEL: the test is cheap, squash() is not)
+        if is_paragraph and text and ("表" in text or "公" in text) and label_match(squash(text)):
             pending_label = squash(text)  # 预算公开表1 printed above its title
             continue
         if current is not None and not current.body and is_meta(row):
             current.meta.append(row)
             current.label = current.label or label_of(row)
             continue
-        if current is not None and (current.body or row.is_paragraph) and is_note(row):
-            current.notes.append(row)
-            continue
-        if row.is_paragraph:
+        if current is not None and (current.body or is_paragraph) and first is not None:
+            lead = first.lstrip()  # is_note(row)
+            if lead[:1] in ("注", "说", "备") and note_match(lead) is not None:
+                current.notes.append(row)
+                continue
+        if is_paragraph:
             if current is not None and not current.body and not current.notes:
                 prose.append(row)  # a subtitle or stray line between title and table
                 continue

@@ -49,7 +49,7 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
                            f"绩效表单无法识别（{type(error).__name__}: {error}），按普通表格保留", row=first)
     index = 0
     while index < len(rows):
-        if narrative.is_title(rows[index]):
+        if rows[index].grid is None and narrative.is_title(rows[index]):  # (a title is a paragraph)
             target, index = narrative.recognize(rows, index, context)
             if target is not None:
                 document.department_targets.append(target)
@@ -125,6 +125,6 @@ def _consumed(raw: RawDocument, context: Context) -> set[int]:
             continue
         if id(row) in used:
             complete.setdefault(grid, True)
-        elif row.filled:
+        elif any(cell.text for cell in row.cells):  # a filled row left out
             complete[grid] = False
     return {grid for grid, ok in complete.items() if ok}

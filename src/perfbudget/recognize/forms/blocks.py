@@ -75,9 +75,11 @@ def _first_key(row: RawRow) -> str:
     return ""
 
 
-def _untitled_kind(rows: list[RawRow], index: int) -> str | None:
-    """A form that starts without a title: recognise it by its first rows."""
-    first = _first_key(rows[index])
+def _untitled_kind(rows: list[RawRow], index: int, first: str | None = None) -> str | None:
+    """A form that starts without a title: recognise it by its first rows (``first``: the key of the
+    first filled cell of ``rows[index]``, when the caller has it)."""
+    if first is None:
+        first = _first_key(rows[index])
     if not first or not first.startswith(_ANCHORS):
         return None
     ahead = [key(rows[j].text) for j in range(index + 1, min(index + 5, len(rows))) if rows[j].grid is not None]
@@ -100,28 +102,40 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     in_body = False
+    meta_match = _META.match
     for index, row in enumerate(rows):
-        kind = title_kind(row)
-        if kind is not None:
-            current = Block(kind, row)
-            blocks.append(current)
-            in_body = False
-            continue
-        if row.is_paragraph:
-            if current is not None and _META.match(key(row.text)):
+        # the first filled cell, and the text of the row when it is the only one (see _single)
+        first_text = single = None
+        for cell in row.cells:
+            if cell.text:
+                if first_text is None:
+                    first_text = single = cell.text
+                else:
+                    single = None
+                    break
+        if single is not None and len(single) <= 80 and "绩效" in single:  # title_kind(row)
+            single_key = key(single)
+            kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
+            if kind is not None:
+                current = Block(kind, row)
+                blocks.append(current)
+                in_body = False
+                continue
+        if row.grid is None:
+            if current is not None and meta_match(key(row.text)):
                 if not in_body:
                     current.meta.append(row)
                 continue  # a year or unit line, or a page number inside the form
             current = None
             continue
-        if not any(cell.text for cell in row.cells):
+        if first_text is None:
             if current is not None:
                 current.rows.append(row)
             continue
+        first_key = key(first_text)
         if current is not None:
             identity = _IDENTITY.get(current.kind, ())
-            first = _first_key(row)
-            if first in identity:
+            if first_key in identity:
                 if current.identified:
                     current = Block(current.kind, None)  # the next form of the same kind, untitled
                     blocks.append(current)
@@ -129,7 +143,7 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
             current.rows.append(row)
             in_body = True
             continue
-        kind = _untitled_kind(rows, index)
+        kind = _untitled_kind(rows, index, first_key)
         if kind is not None:
             current = Block(kind, None, rows=[row], identified=True)
             blocks.append(current)

@@ -125,6 +125,8 @@ HEADER_WORDS = frozenset(
 
 def pick_labels(labels: list[Tok], vocab: Vocabulary, notes: list[str]) -> tuple[Tok | None, Tok | None]:
     """Level-1 and level-2 tokens among the label cells of one (half-)row."""
+    if not labels:
+        return None, None  # the common case: a row that prints no group label
     unique: list[Tok] = []
     for token in labels:
         if unique and unique[-1].key == token.key and vocab.kind(token.key) != "both":
@@ -152,7 +154,7 @@ def pick_labels(labels: list[Tok], vocab: Vocabulary, notes: list[str]) -> tuple
     return l1, l2
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     name: str | None = None
     line: int | None = None

@@ -34,7 +34,7 @@ from perfbudget.recognize.forms.common import (
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder, split_labels
 from perfbudget.recognize.forms.labels import HEADER_WORDS, STANDARD, LabelTracker, pick_labels
-from perfbudget.recognize.forms.targets import parse_target
+from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 
 FORM = "项目支出绩效目标表"
 _CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
@@ -315,7 +315,7 @@ class _Reader:
 
     def _name_value(self, labels: list[Tok], contents: list[Tok], halves, side: int,
                     notes: list[str]) -> tuple[Tok | None, Tok | None]:
-        contents = [t for t in contents if not is_placeholder(t.text)]
+        contents = [t for t in contents if t.text not in PLACEHOLDERS]
         if len(contents) >= 2:
             if len(contents) > 2:
                 notes.append("多余单元格未采用：" + "；".join(t.text for t in contents[2:]))
@@ -357,7 +357,8 @@ def _same(a: str, b: str) -> bool:
 
 def _halves(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """Cut an indicator row into its 实施期 and 年度 halves."""
-    is_label = [STANDARD.is_label(t.key) for t in tokens]
+    labels = STANDARD.kinds
+    is_label = [t.key in labels for t in tokens]
     contents = [i for i, flag in enumerate(is_label) if not flag]
 
     def back_over_labels(index: int) -> int:
