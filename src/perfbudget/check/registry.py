@@ -13,7 +13,7 @@ from perfbudget.model.findings import Finding, Severity
 class Rule:
     id: str
     severity: Severity
-    category: str  # arithmetic | cross-table | classification | reading | narrative | target | score | narrative
+    category: str  # arithmetic | cross-table | classification | reading | narrative | target | score
     title: str  # one line, Chinese, for the rule reference and the web
     description: str  # what it checks and why, for the generated rule reference
     check: Callable[[Document], Iterable[Finding]]
