@@ -2,7 +2,8 @@
 
 ``run_checks(document)`` returns the findings of every rule (plus the reader's own findings);
 each finding names its rule, severity, a message a finance officer understands and the cells it
-cites.
+cites. ``check_corpus(documents)`` adds the findings between documents of one department and year
+(a final account against its budget, project forms against the budget tables).
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from perfbudget.check.registry import RULES, Rule, all_rules, rule
 from perfbudget.model.document import Document
 from perfbudget.model.findings import Finding
 
-__all__ = ["RULES", "Rule", "all_rules", "rule", "run_checks", "run_corpus_checks"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "all_rules",
+    "check_corpus",
+    "corpus_groups",
+    "rule",
+    "run_checks",
+    "run_corpus_checks",
+]
 
 
 def run_checks(document: Document, only: Iterable[str] | None = None) -> list[Finding]:
@@ -38,4 +48,27 @@ def run_corpus_checks(documents: Iterable[Document], only: Iterable[str] | None 
             continue
         findings.extend(item.check(documents))
     findings.sort(key=lambda f: (f.severity.rank, f.ref.file if f.ref else "", f.ref.line if f.ref and f.ref.line else 0))
+    return findings
+
+
+def corpus_groups(documents: Iterable[Document]) -> list[list[Document]]:
+    """The documents grouped by department and fiscal year (as the document says, else as its forms
+    all say), in the order given; a document without both is in no group, and a group of one
+    document is left out (there is nothing to compare it with)."""
+    from perfbudget.check.rules.forms import department_year
+
+    groups: dict[tuple[str, int], list[Document]] = {}
+    for document in documents:
+        key = department_year(document)
+        if key is not None:
+            groups.setdefault(key, []).append(document)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def check_corpus(documents: Iterable[Document], only: Iterable[str] | None = None) -> list[Finding]:
+    """``run_corpus_checks`` on every group of documents of one department and year."""
+    wanted = list(only) if only else None
+    findings: list[Finding] = []
+    for group in corpus_groups(documents):
+        findings.extend(run_corpus_checks(group, wanted))
     return findings

@@ -39,26 +39,27 @@ def parse(
 
     status = EXIT_OK
     write = _json_writer() if as_json else None
-    # Parsing makes many small objects and (for text files) no reference cycles: the cyclic
-    # collector would only walk them again and again. It runs between files instead.
+    # A document is many small objects and (for text files) no reference cycles: the cyclic
+    # collector would only walk them again and again. It runs between files, once a document is
+    # printed and freed.
     collecting = gc.isenabled()
     for path in files:
         gc.disable()
         try:
             document = load_document(path)
+            if write is not None:
+                write(document)
+            else:
+                from perfbudget.cli.summary import print_document
+
+                print_document(document)
+            del document
         except ReadError as error:
             report_unreadable(str(error))
             status = EXIT_USAGE
-            continue
         finally:
             if collecting:
                 gc.enable()
-        if write is not None:
-            write(document)
-        else:
-            from perfbudget.cli.summary import print_document
-
-            print_document(document)
     raise typer.Exit(status)
 
 
@@ -101,7 +102,7 @@ def check(
     ] = False,
 ) -> None:
     """Check FILES (or the imported documents). Exit 1 if any error is found, 0 if none, 2 on bad usage."""
-    from perfbudget.check import RULES, all_rules, run_checks
+    from perfbudget.check import RULES, all_rules, check_corpus, run_checks
     from perfbudget.cli.output import finding_lines, findings_json
     from perfbudget.model.findings import Severity
 
@@ -111,6 +112,7 @@ def check(
         report_unreadable(f"unknown rule: {', '.join(unknown)} (see `perfbudget rules`)")
         raise typer.Exit(EXIT_USAGE)
     results: list[tuple[str, list]] = []
+    documents = []  # for the checks across documents of one department and year
     status = EXIT_OK
     if files:
         from perfbudget.pipeline import load_document
@@ -124,11 +126,19 @@ def check(
                 status = EXIT_USAGE
                 continue
             results.append((document.source.path, run_checks(document, rules)))
+            documents.append(document)
     else:
         from perfbudget.cli.database import stored_documents
 
         for document in stored_documents():
             results.append((document.source.path, run_checks(document, rules)))
+            documents.append(document)
+    # a finding between documents is listed with the file its first citation is in (the form, the
+    # final account), after that file's own findings
+    by_path = {path: findings for path, findings in results}
+    for finding in check_corpus(documents, rules):
+        path = finding.ref.file if finding.ref else ""
+        by_path.get(path, results[0][1] if results else []).append(finding)
     errors = sum(1 for _, fs in results for f in fs if f.severity == Severity.ERROR)
     if as_json:
         sys.stdout.write(findings_json(results) + "\n")

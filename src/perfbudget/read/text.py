@@ -35,18 +35,29 @@ def read_text(data: bytes, source: SourceFile) -> RawDocument:
         lines.pop()  # a final newline ends the last line; it does not start a new one
     if not any(line.strip(STRIP_CHARS) for line in lines):
         raise ReadError(source.path, "the file holds no text")
-    rows = _cell_per_line(lines) if _is_cell_per_line(lines) else _row_per_line(lines)
+    noisy = _noisy_lines(text)
+    rows = _cell_per_line(lines, noisy) if _is_cell_per_line(lines) else _row_per_line(lines, noisy)
     return RawDocument(source=source, rows=rows)
 
 
 def _is_cell_per_line(lines: list[str]) -> bool:
-    tab_lines = single = 0
-    for line in lines:
-        if "\t" in line:
-            tab_lines += 1
-            if line.startswith("\t") and line.count("\t") == 1:
-                single += 1
-    return tab_lines > 0 and single >= 0.6 * tab_lines
+    tabbed = [line for line in lines if "\t" in line]
+    if not tabbed:
+        return False
+    single = [line.count("\t") for line in tabbed if line[0] == "\t"].count(1)  # one leading TAB only
+    return single >= 0.6 * len(tabbed)
+
+
+def _noisy_lines(text: str) -> set[int]:
+    """The numbers of the lines that hold markup for clean() to remove (the others it only strips)."""
+    numbers: set[int] = set()
+    line, position = 1, 0
+    for match in _NOISE.finditer(text):
+        start = match.start()
+        line += text.count("\n", position, start)
+        position = start
+        numbers.add(line)
+    return numbers
 
 
 def _paragraph(raw: str, number: int) -> RawRow | None:
@@ -62,12 +73,13 @@ def _is_toc(line: str) -> bool:
     return ("..." in line or "…" in line or "··" in line) and _TOC.search(line) is not None
 
 
-def _row_per_line(lines: list[str]) -> list[RawRow]:
+def _row_per_line(lines: list[str], noisy: set[int] | None = None) -> list[RawRow]:
     rows: list[RawRow] = []
     append = rows.append
     grid = -1
     in_grid = False
-    noisy = _NOISE.search
+    if noisy is None:
+        noisy = _noisy_lines("\n".join(lines))
     cell_of = RawCell
     for number, raw in enumerate(lines, start=1):
         if "\t" in raw and not _is_toc(raw):
@@ -76,7 +88,7 @@ def _row_per_line(lines: list[str]) -> list[RawRow]:
             if not in_grid:
                 grid += 1
                 in_grid = True
-            if noisy(raw) is None:  # the common case: clean() would only strip the framing blanks
+            if number not in noisy:  # the common case: clean() would only strip the framing blanks
                 cells = [
                     cell_of(part.strip(STRIP_CHARS), number, None, indent_of(part) if part[:1] in _BLANKS else 0)
                     for part in raw.split("\t")
@@ -95,7 +107,7 @@ def _row_per_line(lines: list[str]) -> list[RawRow]:
     return rows
 
 
-def _cell_per_line(lines: list[str]) -> list[RawRow]:
+def _cell_per_line(lines: list[str], noisy: set[int] | None = None) -> list[RawRow]:
     rows: list[RawRow] = []
     append = rows.append
     grid = -1
@@ -105,7 +117,8 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
     cell_raw = ""  # that cell's text as printed, paragraphs joined by newlines
     blanks = 0  # blank lines since the last non-blank line
     in_grid = False
-    noisy = _NOISE.search
+    if noisy is None:
+        noisy = _noisy_lines("\n".join(lines))
     cell_of = RawCell
 
     for number, raw in enumerate(lines, start=1):
@@ -133,7 +146,7 @@ def _cell_per_line(lines: list[str]) -> list[RawRow]:
                 row_cells = []
                 row = RawRow(row_cells, number, None, grid)
                 append(row)
-            if noisy(text) is None:  # the common case: clean() would only strip the framing blanks
+            if number not in noisy:  # the common case: clean() would only strip the framing blanks
                 cell = cell_of(text.strip(STRIP_CHARS), number, None, indent_of(text) if text[:1] in _BLANKS else 0)
             else:
                 cell = cell_of(clean(text), number, None, indent_of(text))

@@ -40,8 +40,9 @@ def recognize(raw: RawDocument) -> Document:
             )
         )
     document.findings = findings
+    new_paragraph = Paragraph.__pydantic_validator__.validate_python  # Paragraph(**fields), faster
     document.paragraphs = [
-        Paragraph(text=row.cells[0].text, line=row.line, page=row.page, heading=row.heading)
+        new_paragraph({"text": row.cells[0].text, "line": row.line, "page": row.page, "heading": row.heading})
         for row in prose
         if row.cells
     ]

@@ -45,9 +45,10 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
         if len(cells) != width:
             continue
         for j, cell in enumerate(cells):
-            if not cell.text:
+            text = cell.text
+            if not text:
                 continue
-            if is_amount(cell.text) and not (len(cell.text) in (3, 5, 7) and cell.text.isdigit() and j == 0):
+            if is_amount(text) and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
                 amount_counts[j] += 1
             else:
                 text_counts[j] += 1

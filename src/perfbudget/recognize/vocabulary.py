@@ -36,7 +36,8 @@ def has_ordinal(label: str) -> bool:
 
 
 def is_total_label(label: str) -> bool:
-    return bool(TOTAL_LABELS.search(squash(label)))
+    # every total label ends in 合计 or 总计 (TOTAL_LABELS): without a 计 there is nothing to squash
+    return "计" in label and TOTAL_LABELS.search(squash(label)) is not None
 
 
 def is_column_numbers(texts: list[str]) -> bool:

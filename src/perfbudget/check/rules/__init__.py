@@ -4,6 +4,7 @@ from perfbudget.check.rules import (  # noqa: F401
     balance,
     columns,
     cross,
+    forms,
     names,
     narrative,
     reading,
