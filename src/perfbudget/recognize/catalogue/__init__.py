@@ -75,7 +75,8 @@ def kind_of_title(text: str) -> TableKind | None:
     bare = _TITLE_SUFFIX.sub("", core)
     for kind in kinds():
         for pattern in kind.titles:
-            if pattern.search(bare) and _anchored(pattern, bare):
+            match = pattern.search(bare)
+            if match is not None and match.start() <= 12:  # _anchored(pattern, bare), searched once
                 return kind
     return None
 

@@ -128,9 +128,12 @@ class _Reader:
             if first.startswith("项目资金") or v.has("实施期资金总额", "年度资金总额"):
                 self._money(v)
                 return
-            if self.phase == "money" and any(_source(_split_glued(t)[0]) for t in v.toks):
-                self._sources(v)
-                return
+            if self.phase == "money":
+                split = [_split_glued(t) for t in v.toks]
+                names = [_source(label) for label, _ in split]
+                if any(names):
+                    self._sources(v, split, names)
+                    return
             for word, field in _TEXTS:
                 if first.startswith(word):
                     self._text(v, field)
@@ -222,15 +225,17 @@ class _Reader:
             return figure(token, text="", line=token.cell.line)
         return None
 
-    def _sources(self, v: View) -> None:
-        """``其中：中央财政资金 | 0 | 其中：中央财政资金 | 0``: first pair 实施期, second 年度."""
+    def _sources(self, v: View, split: list[tuple[str, str | None]], names: list[str | None]) -> None:
+        """``其中：中央财政资金 | 0 | 其中：中央财政资金 | 0``: first pair 实施期, second 年度.
+
+        ``split`` and ``names`` are :func:`_split_glued` and :func:`_source` of every token."""
         pairs: list[tuple[str, object]] = []
         tokens = v.toks
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            label, glued = _split_glued(token)
-            name = _source(label)
+            glued = split[index][1]
+            name = names[index]
             if name is None:
                 index += 1
                 continue
@@ -239,7 +244,7 @@ class _Reader:
                 index += 1
                 continue
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is not None and _source(_split_glued(following)[0]) is None:
+            if following is not None and names[index + 1] is None:
                 pairs.append((name, figure(following)))
                 index += 2
             else:
