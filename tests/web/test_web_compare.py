@@ -73,3 +73,17 @@ def test_units_in_yuan_are_brought_to_wan(published_other):
 def test_missing_choice_is_explained(clients, seed_004):
     html = clients["reviewer"].get("/compare/", {"mode": "year", "stage": "预算"}).content.decode()
     assert "请选择年度" in html
+
+
+def test_summary_stored_at_import_matches_the_records(seed_004):
+    """The total and finding counts kept on the Document row are what the records give."""
+    from perfbudget.serve.web.figures import stored_total
+    from perfbudget.store import models as db
+
+    document = db.Document.objects.get(pk=seed_004.pk)
+    found, stored = document_totals([document.pk])[document.pk], stored_total(document)
+    assert (stored.text, stored.unit, stored.table, stored.anchor) == (found.text, found.unit, found.table, found.anchor)
+    severities = list(document.findings.values_list("severity", flat=True))
+    assert (document.error_count, document.warning_count, document.info_count) == (
+        severities.count("error"), severities.count("warning"), severities.count("info")
+    )

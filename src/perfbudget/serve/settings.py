@@ -99,6 +99,9 @@ TEMPLATES = [
     },
 ]
 
+# Rendered form widgets (the filter forms' select boxes) are remembered per process.
+FORM_RENDERER = "perfbudget.serve.web.renderers.CachingRenderer"
+
 
 def _int_early(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()

@@ -54,6 +54,15 @@ class Document(models.Model):
     model_json = models.JSONField(help_text="perfbudget.model.Document.model_dump(mode='json')")
     imported_at = models.DateTimeField(default=timezone.now, db_index=True)
     reader_findings_count = models.PositiveIntegerField(default=0)
+    # Computed once when stored (a stored document never changes; see perfbudget.store.summary):
+    # findings by severity, and the headline total as printed, for the list pages.
+    error_count = models.PositiveIntegerField(default=0)
+    warning_count = models.PositiveIntegerField(default=0)
+    info_count = models.PositiveIntegerField(default=0)
+    total_text = models.TextField(blank=True)
+    total_unit = models.CharField(max_length=16, blank=True)
+    total_table = models.CharField(max_length=64, blank=True)
+    total_anchor = models.TextField(blank=True)  # empty: no total found
     # publication and provenance (the web application)
     published = models.BooleanField("已发布", default=False, db_index=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)

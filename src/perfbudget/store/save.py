@@ -12,6 +12,7 @@ from typing import Any
 from perfbudget import model as core
 from perfbudget.store import models as db
 from perfbudget.store.performance import store_forms
+from perfbudget.store.summary import document_total, severity_fields, total_rows_of_model
 
 BATCH = 1000  # records per INSERT; Django splits further where the database needs it
 _FIGURES = ("expected", "actual", "difference", "tolerance")
@@ -46,6 +47,7 @@ def save_document(doc: core.Document, checks: Iterable[core.Finding] = ()) -> Sa
         money_unit=doc.money_unit or "",
         model_json=data,
         reader_findings_count=len(doc.findings),
+        **document_total(total_rows_of_model(data["tables"])),
     )
     saved = Saved(stored)
     tables = db.Table.objects.bulk_create(_tables(stored, data["tables"]), batch_size=BATCH)
@@ -57,6 +59,10 @@ def save_document(doc: core.Document, checks: Iterable[core.Finding] = ()) -> Sa
     findings += _findings(stored, db.Finding.Origin.CHECK, (f.model_dump(mode="json") for f in checks))
     db.Finding.objects.bulk_create(findings, batch_size=BATCH)
     saved.findings.update(f.severity for f in findings)
+    counts = severity_fields(f.severity for f in findings)
+    db.Document.objects.filter(pk=stored.pk).update(**counts)
+    for name, value in counts.items():
+        setattr(stored, name, value)
     # projects, targets, evaluations and their indicators, for the pages that query them
     saved.forms = store_forms(stored, data)
     return saved

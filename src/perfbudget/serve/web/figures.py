@@ -59,6 +59,22 @@ class Total:
     anchor: str  # cell anchor on the document page
 
 
+def stored_total(document: db.Document) -> Total | None:
+    """The document's total as stored at import (what :func:`document_totals` finds), without a query.
+
+    ``value`` is left out (None): the pages show the printed text.
+    """
+    if not document.total_anchor:
+        return None
+    return Total(document.total_text, None, document.total_unit, document.total_table, document.total_anchor)
+
+
+# the Document columns :func:`stored_total` and the severity counts read (for ``.only()``)
+SUMMARY_FIELDS = (
+    "total_text", "total_unit", "total_table", "total_anchor", "error_count", "warning_count", "info_count",
+)
+
+
 def document_totals(document_ids: Iterable[int]) -> dict[int, Total]:
     """Each document's 支出总表 合计 (or, without one, the 收支总表's 本年支出合计)."""
     ids = list(document_ids)

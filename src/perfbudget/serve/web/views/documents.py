@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from perfbudget.serve.web import access
-from perfbudget.serve.web.figures import document_totals
+from perfbudget.serve.web.figures import stored_total
 from perfbudget.serve.web.printed import SEVERITY_ORDER, FindingIndex, render_table
 from perfbudget.serve.web.views.common import (
     filter_documents,
     paginate,
     query_without_page,
-    severity_counts,
 )
 from perfbudget.serve.web.views.errors import refuse
 from perfbudget.store import models as db
@@ -37,13 +39,12 @@ def document_list(request):
         documents = documents.filter(published=published == "1")
     documents = (
         documents.select_related("department", "imported_by")
-        .annotate(**severity_counts())
         .order_by("department__name", "-fiscal_year", "file_name")
     )
     page = paginate(request, documents)
-    totals = document_totals(d.pk for d in page.object_list)
-    for doc in page.object_list:
-        doc.total = totals.get(doc.pk)
+    for doc in page.object_list:  # counts and total as computed at import
+        doc.errors, doc.warnings, doc.infos = doc.error_count, doc.warning_count, doc.info_count
+        doc.total = stored_total(doc)
         doc.format_label = FORMATS.get(doc.format, doc.format)
     return render(
         request,
@@ -81,13 +82,29 @@ def finding_anchor(finding: db.Finding) -> str:
     return f"f-{finding.pk}"
 
 
-def document_page(request, pk: int):
-    document = access.document_for(request.user, pk)
+PRINTED_VERSION = 1  # bump when render_table or the document_toc/document_tables templates change
+
+
+def printed_tables(document: db.Document, findings: list[db.Finding]) -> dict[str, object]:
+    """The document's tables as printed (table of contents and tables, HTML), with their count.
+
+    A stored document never changes (tables, rows and findings are written once by its import;
+    reviews change a finding's status, which the tables do not show), and the tables are the same
+    for every reader who may see the document: they are kept in the cache under the document's id,
+    content hash and import time.
+    """
+    source_url = reverse("web:source", args=[document.pk])
+    key = (
+        f"perfbudget:printed:{PRINTED_VERSION}:{document.pk}:{document.sha256}:"
+        f"{document.imported_at.isoformat()}:{source_url}"
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     tables = list(document.tables.all())
     rows_by_table = defaultdict(list)
     for row in db.Row.objects.filter(table__document=document).order_by("table_id", "index"):
         rows_by_table[row.table_id].append(row)
-    findings = numbered_findings(document)
     index = FindingIndex.build((f.number, f) for f in findings)
     per_table = Counter()
     worst: dict[str, str] = {}
@@ -95,15 +112,26 @@ def document_page(request, pk: int):
         if f.table_ident:
             per_table[f.table_ident] += 1
             worst.setdefault(f.table_ident, f.severity)
-    source_url = reverse("web:source", args=[document.pk])
     printed = []
     for table in tables:
         layout = render_table(table, rows_by_table[table.pk], index, source_url)
         layout.findings = per_table.get(table.ident, 0)
         layout.worst = worst.get(table.ident, "")
         printed.append(layout)
+    context = {"tables": printed}
+    result = {
+        "table_count": len(printed),
+        "toc_html": mark_safe(render_to_string("web/partials/document_toc.html", context)),
+        "tables_html": mark_safe(render_to_string("web/partials/document_tables.html", context)),
+    }
+    cache.set(key, result, timeout=None)
+    return result
+
+
+def document_page(request, pk: int):
+    document = access.document_for(request.user, pk)
+    findings = numbered_findings(document)
     counts = Counter(f.severity for f in findings)
-    total = document_totals([document.pk]).get(document.pk)
     return render(
         request,
         "web/document.html",
@@ -112,12 +140,12 @@ def document_page(request, pk: int):
             "document": document,
             "format_label": FORMATS.get(document.format, document.format),
             "family_label": FAMILIES.get(document.family, document.family),
-            "tables": printed,
+            **printed_tables(document, findings),
             "findings": findings,
             "main_findings": [f for f in findings if f.severity != "info"],
             "info_findings": [f for f in findings if f.severity == "info"],
             "counts": counts,
-            "total": total,
+            "total": stored_total(document),
             "paragraphs": document.paragraphs.all(),
             "can_publish": access.can_publish(request.user),
             "has_original": db.Original.objects.filter(sha256=document.sha256, data__isnull=False).exists(),

@@ -8,14 +8,16 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from perfbudget.serve.web import access
-from perfbudget.serve.web.figures import document_totals
-from perfbudget.serve.web.views.common import filter_documents, region_of, severity_counts
+from perfbudget.serve.web.figures import SUMMARY_FIELDS, stored_total
+from perfbudget.serve.web.views.common import filter_documents, region_of
 
 
 def home(request):
     form, documents = filter_documents(request, access.documents_for(request.user))
-    documents = list(documents.select_related("department").annotate(**severity_counts()))
-    totals = document_totals(d.pk for d in documents)
+    # finding counts and totals were computed at import (Document.*_count, total_*)
+    documents = list(
+        documents.select_related("department").only("department", "fiscal_year", "stage", *SUMMARY_FIELDS)
+    )
     groups: dict[tuple, dict] = defaultdict(
         lambda: {"documents": [], "errors": 0, "warnings": 0, "infos": 0, "totals": []}
     )
@@ -24,9 +26,10 @@ def home(request):
         group = groups[key]
         group["department"] = doc.department
         group["documents"].append(doc)
-        for name in ("errors", "warnings", "infos"):
-            group[name] += getattr(doc, name)
-        total = totals.get(doc.pk)
+        group["errors"] += doc.error_count
+        group["warnings"] += doc.warning_count
+        group["infos"] += doc.info_count
+        total = stored_total(doc)
         if total is not None and total.text and total.text not in {t.text for t in group["totals"]}:
             group["totals"].append(total)
     rows = []
