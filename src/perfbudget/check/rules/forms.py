@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from perfbudget.check.cite import cite, money, place
+from perfbudget.check.comparison import finding_of
 from perfbudget.check.registry import rule
 from perfbudget.check.tolerance import HALF, unit_of
 from perfbudget.model.document import Document
@@ -69,18 +70,7 @@ class FormComparison:
     tolerance: Decimal | None = None
 
     def finding(self) -> Finding | None:
-        if self.verdict == "agree" or self.severity is None:
-            return None
-        return Finding(
-            rule=self.rule,
-            severity=self.severity,
-            message=self.message,
-            cells=self.cited,
-            expected=self.expected,
-            actual=self.actual,
-            difference=self.difference,
-            tolerance=self.tolerance,
-        )
+        return finding_of(self)
 
 
 def comparisons(

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from perfbudget.check.cite import cite, money, place
+from perfbudget.check.comparison import finding_of
 from perfbudget.check.registry import rule
 from perfbudget.check.tolerance import (
     HALF,
@@ -84,18 +85,7 @@ class Comparison:
     decisive: bool = True  # an equality (a bound such as Σ parts ≤ total is not)
 
     def finding(self) -> Finding | None:
-        if self.verdict == "agree" or self.severity is None:
-            return None
-        return Finding(
-            rule=self.rule,
-            severity=self.severity,
-            message=self.message,
-            cells=self.cited,
-            expected=self.expected,
-            actual=self.actual,
-            difference=self.difference,
-            tolerance=self.tolerance,
-        )
+        return finding_of(self)
 
 
 # ------------------------------------------------------------------ where tables print a concept
