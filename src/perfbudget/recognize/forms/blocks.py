@@ -46,6 +46,15 @@ class Block:
     rows: list[RawRow] = field(default_factory=list)
     identified: bool = False  # the row that names the form (项目名称, 部门（单位）名称 …) was seen
 
+    def claim(self, form, used: set[int]) -> list[RawRow]:
+        """Mark the block's rows as read by a form, set the form's line span, return its filled rows."""
+        rows = [r for r in self.rows if r.filled]
+        for row in self.rows:
+            used.add(id(row))
+        form.line = self.title.line if self.title else (rows[0].line if rows else None)
+        form.end_line = rows[-1].line if rows else form.line
+        return rows
+
 
 def _single(row: RawRow) -> str | None:
     found = None

@@ -35,11 +35,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     for row in block.meta:
         target.year = target.year or year_of(row.text)
     target.year = target.year or year
-    rows = [r for r in block.rows if r.filled]
-    for row in block.rows:
-        context.used.add(id(row))
-    target.line = title.line if title else (rows[0].line if rows else None)
-    target.end_line = rows[-1].line if rows else target.line
+    rows = block.claim(target, context.used)
     tracker = LabelTracker(STANDARD, context, FORM)
     collected = Collector()
     phase = "head"

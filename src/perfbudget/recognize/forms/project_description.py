@@ -61,11 +61,7 @@ def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget
     title = block.title
     project = ProjectTarget(template="description", title=text_of(title.filled[0]) if title else None)
     project.year = (year_of(title.text) if title else None) or year
-    rows = [r for r in block.rows if r.filled]
-    for row in block.rows:
-        context.used.add(id(row))
-    project.line = title.line if title else (rows[0].line if rows else None)
-    project.end_line = rows[-1].line if rows else project.line
+    rows = block.claim(project, context.used)
     reader = _Reader(project, context)
     for row in rows:
         reader.row(row)

@@ -78,11 +78,7 @@ def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget
     if title is None:
         context.report("read.form-incomplete", Severity.WARNING,
                        f"{FORM}：没有标题与年度行，按表内“项目名称”行识别", row=block.rows[0] if block.rows else None)
-    rows = [r for r in block.rows if r.filled]
-    for row in block.rows:
-        context.used.add(id(row))
-    project.line = title.line if title else (rows[0].line if rows else None)
-    project.end_line = rows[-1].line if rows else project.line
+    rows = block.claim(project, context.used)
     reader = _Reader(project, context)
     for row in rows:
         reader.row(row)

@@ -87,11 +87,7 @@ def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluatio
     for row in block.meta:
         evaluation.year = evaluation.year or year_of(row.text)
         evaluation.money_unit = evaluation.money_unit or money_unit_of(row.text)
-    rows = [r for r in block.rows if r.filled]
-    for row in block.rows:
-        context.used.add(id(row))
-    evaluation.line = title.line if title else (rows[0].line if rows else None)
-    evaluation.end_line = rows[-1].line if rows else evaluation.line
+    rows = block.claim(evaluation, context.used)
     reader = _Reader(evaluation, context)
     for row in rows:
         reader.row(row)
