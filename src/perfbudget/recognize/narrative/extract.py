@@ -704,22 +704,7 @@ class _PassageReader:
     def _change(self, token: _Token, lead: str, tail: str) -> None:
         verb = _AMOUNT_CHANGE.search(tail).group("verb")
         sign = -1 if verb in _NEGATIVE else 1
-        referent = self._referent(lead)
-        statement = self._statement(
-            StatementKind.CHANGE,
-            token,
-            wording=referent.wording if referent is not None else "",
-            concept=referent.concept if referent is not None else None,
-            scope=referent.scope if referent is not None else None,
-            code=referent.code if referent is not None else None,
-            about=referent.id if referent is not None else None,
-        )
-        statement.figures.append(self._figure(token, FigureRole.CHANGE, sign, statement=statement.id))
-        if referent is not None:
-            current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
-            if current is not None:
-                statement.figures.append(current.model_copy(update={"role": FigureRole.CURRENT}))
-        self._figure_sentence[statement.id] = self.sentence
+        self._change_statement(token, lead, FigureRole.CHANGE, sign, with_code=True)
 
     def _rate(self, token: _Token, lead: str, verb: str) -> None:
         sign = -1 if verb in _NEGATIVE else 1
@@ -729,16 +714,20 @@ class _PassageReader:
                     statement.figures.append(self._figure(token, FigureRole.RATE, sign, statement=statement.id))
                     return
                 break
+        self._change_statement(token, lead, FigureRole.RATE, sign, with_code=False)
+
+    def _change_statement(self, token: _Token, lead: str, role: FigureRole, sign: int, *, with_code: bool) -> None:
+        """A change (amount or rate) about the figure the lead refers to, with that figure as current."""
         referent = self._referent(lead)
+        fields = {}
+        if referent is not None:
+            fields = {"concept": referent.concept, "scope": referent.scope, "about": referent.id}
+            if with_code:
+                fields["code"] = referent.code
         statement = self._statement(
-            StatementKind.CHANGE,
-            token,
-            wording=referent.wording if referent is not None else "",
-            concept=referent.concept if referent is not None else None,
-            scope=referent.scope if referent is not None else None,
-            about=referent.id if referent is not None else None,
+            StatementKind.CHANGE, token, wording=referent.wording if referent is not None else "", **fields
         )
-        statement.figures.append(self._figure(token, FigureRole.RATE, sign, statement=statement.id))
+        statement.figures.append(self._figure(token, role, sign, statement=statement.id))
         if referent is not None:
             current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
             if current is not None:
