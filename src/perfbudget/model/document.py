@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from perfbudget.model.defaults import empty_list
 from perfbudget.model.findings import Finding
 from perfbudget.model.narrative import Statement
 from perfbudget.model.performance import DepartmentTarget, EvaluationReport, ProjectTarget, SelfEvaluation
@@ -43,14 +44,18 @@ class Document(BaseModel):
     stage: str | None = None
     scope: str | None = None  # 汇总 (consolidated over the units) or 本级, where printed
     money_unit: str | None = None
-    tables: list[Table] = Field(default_factory=list)
-    paragraphs: list[Paragraph] = Field(default_factory=list)  # prose outside tables and forms
-    statements: list[Statement] = Field(default_factory=list)  # figures the prose states (model/narrative.py)
-    findings: list[Finding] = Field(default_factory=list)  # reader findings: parts that could not be placed
-    department_targets: list[DepartmentTarget] = Field(default_factory=list)  # 整体绩效目标
-    project_targets: list[ProjectTarget] = Field(default_factory=list)  # 项目绩效目标
-    self_evaluations: list[SelfEvaluation] = Field(default_factory=list)  # 绩效自评表
-    evaluation_reports: list[EvaluationReport] = Field(default_factory=list)  # 绩效评价报告
+    tables: list[Table] = Field(default_factory=empty_list)
+    paragraphs: list[Paragraph] = Field(default_factory=empty_list)  # prose outside tables and forms
+    statements: list[Statement] = Field(
+        default_factory=empty_list
+    )  # figures the prose states (model/narrative.py)
+    findings: list[Finding] = Field(
+        default_factory=empty_list
+    )  # reader findings: parts that could not be placed
+    department_targets: list[DepartmentTarget] = Field(default_factory=empty_list)  # 整体绩效目标
+    project_targets: list[ProjectTarget] = Field(default_factory=empty_list)  # 项目绩效目标
+    self_evaluations: list[SelfEvaluation] = Field(default_factory=empty_list)  # 绩效自评表
+    evaluation_reports: list[EvaluationReport] = Field(default_factory=empty_list)  # 绩效评价报告
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:

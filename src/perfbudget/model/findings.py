@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from perfbudget.model.defaults import empty_list
 from perfbudget.model.source import SourceRef
 
 
@@ -35,7 +36,7 @@ class Finding(BaseModel):
     rule: str
     severity: Severity
     message: str
-    cells: list[CitedCell] = Field(default_factory=list)
+    cells: list[CitedCell] = Field(default_factory=empty_list)
     expected: Decimal | None = None
     actual: Decimal | None = None
     difference: Decimal | None = None

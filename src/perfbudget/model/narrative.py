@@ -19,6 +19,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from perfbudget.model.defaults import empty_list
+
 
 class StatementKind(StrEnum):
     AMOUNT = "amount"  # 收入合计8,406.25万元
@@ -80,12 +82,12 @@ class Statement(BaseModel):
     concept: str | None = None  # canonical concept id (recognize/narrative/concepts.toml)
     scope: str | None = None  # "budget" | "final" | None
     code: str | None = None
-    path: list[str] = Field(default_factory=list)
+    path: list[str] = Field(default_factory=empty_list)
     part_of: str | None = None
     about: str | None = None
     whole_wording: str = ""
     whole_concept: str | None = None
-    figures: list[Figure] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=empty_list)
 
     def figure(self, role: FigureRole | str) -> Figure | None:
         for figure in self.figures:

@@ -20,6 +20,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from perfbudget.model.defaults import empty_list
+
 
 class Text(BaseModel):
     """A text as printed (whitespace normalised) and where it starts."""
@@ -144,7 +146,7 @@ class Indicator(BaseModel):
     score_level: ScoreLevel | None = None
     deviation_reason: Text | None = None  # 偏差原因
     not_applicable: bool = False
-    repairs: list[str] = Field(default_factory=list)
+    repairs: list[str] = Field(default_factory=empty_list)
     line: int | None = None
     page: int | None = None
 
@@ -190,8 +192,8 @@ class DepartmentBudget(BaseModel):
     other: Figure | None = None  # 其他资金
     basic: Figure | None = None  # 基本支出
     project: Figure | None = None  # 项目支出
-    by_source: list[FundingLine] = Field(default_factory=list)
-    by_direction: list[FundingLine] = Field(default_factory=list)
+    by_source: list[FundingLine] = Field(default_factory=empty_list)
+    by_direction: list[FundingLine] = Field(default_factory=empty_list)
 
 
 class Staffing(BaseModel):
@@ -240,13 +242,13 @@ class DepartmentTarget(BaseModel):
     duties: Text | None = None  # 部门职责
     strategic_goal: Text | None = None  # 部门战略目标
     annual_tasks: Text | None = None  # 年度工作任务 (prose cell)
-    tasks: list[Task] = Field(default_factory=list)  # 年度主要任务
+    tasks: list[Task] = Field(default_factory=empty_list)  # 年度主要任务
     budget: DepartmentBudget | None = None
     staffing: Staffing | None = None
     overall_goal: Text | None = None  # 总体绩效目标 (narrative)
-    sub_goals: list[SubGoal] = Field(default_factory=list)  # 分项绩效目标 (narrative)
-    measures: list[Text] = Field(default_factory=list)  # 工作保障措施 (narrative)
-    indicators: list[Indicator] = Field(default_factory=list)
+    sub_goals: list[SubGoal] = Field(default_factory=empty_list)  # 分项绩效目标 (narrative)
+    measures: list[Text] = Field(default_factory=empty_list)  # 工作保障措施 (narrative)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     line: int | None = None
     end_line: int | None = None
     page: int | None = None
@@ -301,7 +303,7 @@ class ProjectTarget(BaseModel):
     ongoing: bool = False
     money_unit: str | None = None
     money_unit_stated: bool = False  # printed on the form (``项目资金（元）``), else implied
-    funding: list[Funding] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=empty_list)
     purpose: Text | None = None  # 资金用途
     overview: Text | None = None  # 项目概况
     basis: Text | None = None  # 立项依据
@@ -309,8 +311,8 @@ class ProjectTarget(BaseModel):
     measures: Text | None = None  # 保证项目实施的制度、措施
     plan: Text | None = None  # 项目实施计划
     spending_plan: SpendingPlan | None = None
-    goals: list[Goal] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=empty_list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     line: int | None = None
     end_line: int | None = None
     page: int | None = None
@@ -349,7 +351,7 @@ class SelfEvaluation(BaseModel):
     year: int | None = None
     unit_name: Text | None = None
     money_unit: str | None = None
-    tasks: list[EvaluationTask] = Field(default_factory=list)
+    tasks: list[EvaluationTask] = Field(default_factory=empty_list)
     total_budget: Figure | None = None
     total_budget_own: Figure | None = None
     total_actual: Figure | None = None
@@ -357,9 +359,9 @@ class SelfEvaluation(BaseModel):
     execution_rate: Figure | None = None
     execution_weight: Figure | None = None
     execution_score: Figure | None = None
-    goals: list[Goal] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=empty_list)
     goals_actual: Text | None = None
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     total_score: Figure | None = None
     grade: Text | None = None
     line: int | None = None
@@ -389,7 +391,7 @@ class Dimension(BaseModel):
     canonical: str | None = None
     points: Figure | None = None
     score: Figure | None = None
-    items: list[ScoreItem] = Field(default_factory=list)
+    items: list[ScoreItem] = Field(default_factory=empty_list)
 
 
 class EvaluationReport(BaseModel):
@@ -409,12 +411,12 @@ class EvaluationReport(BaseModel):
     actual: Figure | None = None
     execution_rate: Figure | None = None
     cost_saving_rate: Figure | None = None
-    dimensions: list[Dimension] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=empty_list)
     total_points: Figure | None = None  # 满分 / 总分
     total: Figure | None = None
     grade: Text | None = None  # 优 良 中 差
-    problems: list[Text] = Field(default_factory=list)
-    suggestions: list[Text] = Field(default_factory=list)
+    problems: list[Text] = Field(default_factory=empty_list)
+    suggestions: list[Text] = Field(default_factory=empty_list)
     summary: Text | None = None
     summary_score: Figure | None = None
     line: int | None = None

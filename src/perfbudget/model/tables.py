@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from perfbudget.model.defaults import empty_dict, empty_list
+
 
 class Cell(BaseModel):
     """One printed cell.
@@ -65,7 +67,7 @@ class Row(BaseModel):
     parent: int | None = None  # index of the row this row is a part of (a total, a 类, a unit)
     line: int | None = None
     page: int | None = None
-    cells: dict[str, Cell] = Field(default_factory=dict)
+    cells: dict[str, Cell] = Field(default_factory=empty_dict)
 
     def value(self, key: str) -> Decimal | None:
         cell = self.cells.get(key)
@@ -81,10 +83,10 @@ class Table(BaseModel):
     title: str  # as printed
     label: str | None = None  # 公开01表, 预算公开表1, 表一 …
     unit: str | None = None  # 万元, 元
-    columns: list[Column] = Field(default_factory=list)
-    header_rows: list[list[str]] = Field(default_factory=list)
-    rows: list[Row] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    columns: list[Column] = Field(default_factory=empty_list)
+    header_rows: list[list[str]] = Field(default_factory=empty_list)
+    rows: list[Row] = Field(default_factory=empty_list)
+    notes: list[str] = Field(default_factory=empty_list)
     declared_empty: bool = False  # printed as 本表无数据
     line: int | None = None
     page: int | None = None
