@@ -30,7 +30,7 @@ from perfbudget.recognize.forms.blocks import (
     Block,
     find_blocks,
 )
-from perfbudget.recognize.forms.common import Context, cell_text, key, year_of
+from perfbudget.recognize.forms.common import Context, is_filled, key, year_of
 
 
 def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding]) -> set[int]:
@@ -123,6 +123,6 @@ def _consumed(raw: RawDocument, context: Context) -> set[int]:
             continue
         if id(row) in used:
             complete.setdefault(grid, True)
-        elif any(map(cell_text, row.cells)):  # a filled row left out
+        elif is_filled(row):  # a filled row left out
             complete[grid] = False
     return {grid for grid, ok in complete.items() if ok}

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from perfbudget.read.blocks import RawRow
-from perfbudget.recognize.forms.common import cell_text, key
+from perfbudget.recognize.forms.common import is_filled, key
 
 DECLARATION = "declaration"  # 整体绩效目标申报表
 EXPENDITURE = "expenditure"  # 整体支出绩效申报表
@@ -48,7 +48,7 @@ class Block:
 
     def claim(self, form, used: set[int]) -> list[RawRow]:
         """Mark the block's rows as read by a form, set the form's line span, return its filled rows."""
-        rows = [r for r in self.rows if any(map(cell_text, r.cells))]
+        rows = [r for r in self.rows if is_filled(r)]
         used.update(map(id, self.rows))
         form.line = self.title.line if self.title else (rows[0].line if rows else None)
         form.end_line = rows[-1].line if rows else form.line
@@ -112,29 +112,35 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
     in_body = False
     meta_match = _META.match
     for index, row in enumerate(rows):
-        texts = list(filter(None, map(cell_text, row.cells)))  # the filled cells' texts, picked in C
-        if len(texts) == 1:
-            single = texts[0]
-            if len(single) <= 80 and "绩效" in single:  # title_kind(row)
-                single_key = key(single)
-                kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
-                if kind is not None:
-                    current = Block(kind, row)
-                    blocks.append(current)
-                    in_body = False
-                    continue
+        # the first filled cell, and the text of the row when it is the only one (see _single)
+        first_text = single = None
+        for cell in row.cells:
+            if cell.text:
+                if first_text is None:
+                    first_text = single = cell.text
+                else:
+                    single = None
+                    break
+        if single is not None and len(single) <= 80 and "绩效" in single:  # title_kind(row)
+            single_key = key(single)
+            kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
+            if kind is not None:
+                current = Block(kind, row)
+                blocks.append(current)
+                in_body = False
+                continue
         if row.grid is None:
-            if current is not None and meta_match(key(" ".join(texts))):  # (the row's text)
+            if current is not None and meta_match(key(row.text)):
                 if not in_body:
                     current.meta.append(row)
                 continue  # a year or unit line, or a page number inside the form
             current = None
             continue
-        if not texts:
+        if first_text is None:
             if current is not None:
                 current.rows.append(row)
             continue
-        first_key = key(texts[0])
+        first_key = key(first_text)
         if current is not None:
             identity = _IDENTITY.get(current.kind, ())
             if first_key in identity:
@@ -150,4 +156,4 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
             current = Block(kind, None, rows=[row], identified=True)
             blocks.append(current)
             in_body = True
-    return [b for b in blocks if any(any(map(cell_text, r.cells)) for r in b.rows)]
+    return [b for b in blocks if any(is_filled(r) for r in b.rows)]
