@@ -48,7 +48,12 @@ class Block:
 
     def claim(self, form, used: set[int]) -> list[RawRow]:
         """Mark the block's rows as read by a form, set the form's line span, return its filled rows."""
-        rows = [r for r in self.rows if is_filled(r)]
+        rows = []
+        for row in self.rows:
+            for cell in row.cells:
+                if cell.text:
+                    rows.append(row)
+                    break
         used.update(map(id, self.rows))
         form.line = self.title.line if self.title else (rows[0].line if rows else None)
         form.end_line = rows[-1].line if rows else form.line
