@@ -30,7 +30,7 @@ from perfbudget.recognize.forms.blocks import (
     Block,
     find_blocks,
 )
-from perfbudget.recognize.forms.common import Context, key, year_of
+from perfbudget.recognize.forms.common import Context, is_filled, key, year_of
 
 
 def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding]) -> set[int]:
@@ -47,14 +47,12 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
             first = block.title or (block.rows[0] if block.rows else None)
             context.report("read.form-unplaced-row", Severity.ERROR,
                            f"绩效表单无法识别（{type(error).__name__}: {error}），按普通表格保留", row=first)
-    index = 0
-    while index < len(rows):
-        if rows[index].grid is None and narrative.is_title(rows[index]):  # (a title is a paragraph)
-            target, index = narrative.recognize(rows, index, context)
+    index = 0  # the first row not read yet by a narrative target
+    for start, row in enumerate(rows):
+        if start >= index and row.grid is None and narrative.is_title(row):  # (a title is a paragraph)
+            target, index = narrative.recognize(rows, start, context)
             if target is not None:
                 document.department_targets.append(target)
-            continue
-        index += 1
     document.department_targets.sort(key=lambda t: t.line or 0)
     document.evaluation_reports.extend(reports.find_reports(rows, context, year))
     _implied_money_unit(document.project_targets)
@@ -67,7 +65,7 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
 def _recognize_block(block: Block, document: Document, context: Context, year: int | None) -> None:
     if block.title is not None:
         context.used.add(id(block.title))
-    context.used.update(id(r) for r in block.meta)
+    context.used.update(map(id, block.meta))
     if block.kind == DECLARATION:
         document.department_targets.append(declaration.recognize(block, context, year))
     elif block.kind == EXPENDITURE:
@@ -125,6 +123,6 @@ def _consumed(raw: RawDocument, context: Context) -> set[int]:
             continue
         if id(row) in used:
             complete.setdefault(grid, True)
-        elif any(cell.text for cell in row.cells):  # a filled row left out
+        elif is_filled(row):  # a filled row left out
             complete[grid] = False
     return {grid for grid, ok in complete.items() if ok}

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from perfbudget.read.blocks import RawRow
-from perfbudget.recognize.forms.common import key
+from perfbudget.recognize.forms.common import is_filled, key
 
 DECLARATION = "declaration"  # 整体绩效目标申报表
 EXPENDITURE = "expenditure"  # 整体支出绩效申报表
@@ -48,9 +48,13 @@ class Block:
 
     def claim(self, form, used: set[int]) -> list[RawRow]:
         """Mark the block's rows as read by a form, set the form's line span, return its filled rows."""
-        rows = [r for r in self.rows if r.filled]
+        rows = []
         for row in self.rows:
-            used.add(id(row))
+            for cell in row.cells:
+                if cell.text:
+                    rows.append(row)
+                    break
+        used.update(map(id, self.rows))
         form.line = self.title.line if self.title else (rows[0].line if rows else None)
         form.end_line = rows[-1].line if rows else form.line
         return rows
@@ -157,4 +161,4 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
             current = Block(kind, None, rows=[row], identified=True)
             blocks.append(current)
             in_body = True
-    return [b for b in blocks if any(cell.text for r in b.rows for cell in r.cells)]
+    return [b for b in blocks if any(is_filled(r) for r in b.rows)]

@@ -45,21 +45,25 @@ class Tok:
         self.key = key(text) if key_ is None else key_
 
 
-@dataclass(slots=True)
 class View:
-    """A raw row with its filled cells and their keys."""
+    """A raw row with its filled cells (``toks``) and their keys (``keys``, ``first``)."""
 
-    row: RawRow
-    toks: list[Tok]
-    _joined: str | None = None
+    __slots__ = ("_joined", "first", "keys", "row", "toks")
+
+    def __init__(self, row: RawRow, toks: list[Tok], keys: list[str]) -> None:
+        self.row = row
+        self.toks = toks
+        self.keys = keys
+        self.first = keys[0] if keys else ""  # the key of the first filled cell
+        self._joined: str | None = None
 
     @property
     def joined(self) -> str:
         """All keys in one string, each after a NUL, for cheap "does a cell start with …" tests."""
         joined = self._joined
         if joined is None:
-            toks = self.toks
-            joined = self._joined = "\x00" + "\x00".join([t.key for t in toks]) if toks else ""
+            keys = self.keys
+            joined = self._joined = "\x00" + "\x00".join(keys) if keys else ""
         return joined
 
     def has(self, *words: str) -> bool:
@@ -73,19 +77,14 @@ class View:
         return False
 
     @property
-    def first(self) -> str:
-        toks = self.toks
-        return toks[0].key if toks else ""
-
-    @property
     def line(self) -> int | None:
         return self.row.line
 
     def find(self, *keys: str, start: int = 0) -> int | None:
         """Index in ``toks`` of the first token whose key starts with one of ``keys``."""
-        toks = self.toks
-        for index in range(start, len(toks)):
-            if toks[index].key.startswith(keys):
+        own = self.keys
+        for index in range(start, len(own)):
+            if own[index].startswith(keys):
                 return index
         return None
 
@@ -97,8 +96,34 @@ class View:
         return self.toks[index + 1]
 
 
+_new_tok = Tok.__new__
+
+
 def view(row: RawRow) -> View:
-    return View(row, [Tok(i, c) for i, c in enumerate(row.cells) if c.text])
+    toks: list[Tok] = []
+    keys: list[str] = []
+    col = -1
+    for cell in row.cells:
+        col += 1
+        text = cell.text
+        if text:
+            # Tok(col, cell) without the call of __init__: views are built for every form row
+            token = _new_tok(Tok)
+            token.col = col
+            token.cell = cell
+            token.text = text
+            token.key = token_key = key(text)
+            toks.append(token)
+            keys.append(token_key)
+    return View(row, toks, keys)
+
+
+def is_filled(row: RawRow) -> bool:
+    """Whether a cell of ``row`` holds text (``row.filled`` without building the list)."""
+    for cell in row.cells:  # noqa: SIM110 (a plain loop is the cheapest form here)
+        if cell.text:
+            return True
+    return False
 
 
 _new_text = Text.__pydantic_validator__.validate_python  # Text(**fields) without the keyword plumbing

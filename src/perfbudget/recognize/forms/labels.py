@@ -127,15 +127,16 @@ def pick_labels(labels: list[Tok], vocab: Vocabulary, notes: list[str]) -> tuple
     """Level-1 and level-2 tokens among the label cells of one (half-)row."""
     if not labels:
         return None, None  # the common case: a row that prints no group label
+    kinds = vocab.kinds
     unique: list[Tok] = []
     for token in labels:
-        if unique and unique[-1].key == token.key and vocab.kind(token.key) != "both":
+        if unique and unique[-1].key == token.key and kinds.get(token.key) != "both":
             continue  # printed twice side by side (merged-cell residue)
         unique.append(token)
     l1: Tok | None = None
     l2: Tok | None = None
     for index, token in enumerate(unique):
-        kind = vocab.kind(token.key)
+        kind = kinds.get(token.key)
         if kind == "both":
             followed = index + 1 < len(unique)
             if l1 is None and followed:
@@ -187,16 +188,18 @@ class LabelTracker:
         return parents[0]
 
     def _set_l1(self, name: str | None, line: int | None, origin: LabelOrigin | None) -> None:
-        if name != self.l1.name:
+        state = self.l1  # changed in place: nothing keeps a state once the row is placed
+        if name != state.name:
             self.await_l1 = []
-        self.l1 = _State(name, line, origin)
-        if origin == PRINTED and name and name not in self.seen_l1:
+        state.name, state.line, state.origin = name, line, origin
+        if origin is PRINTED and name and name not in self.seen_l1:
             self.seen_l1.append(name)
 
     def _set_l2(self, name: str | None, line: int | None, origin: LabelOrigin | None) -> None:
-        if name != self.l2.name:
+        state = self.l2
+        if name != state.name:
             self.await_l2 = []
-        self.l2 = _State(name, line, origin)
+        state.name, state.line, state.origin = name, line, origin
 
     def _printed_l1(self, name: str, line: int | None) -> None:
         if self.await_l1 and self.l1.name == name:
@@ -213,65 +216,67 @@ class LabelTracker:
         self._set_l2(name, line, PRINTED)
 
     # -- placing one row -----------------------------------------------------------------
+    # (origins are LabelOrigin members or None, compared with ``is``)
     def place(self, indicator: Draft, l1: Tok | None, l2: Tok | None, l3_key: str | None) -> None:
         """Set the labels of ``indicator`` from the label cells printed on its row (or not)."""
-        vocab, notes = self.vocab, indicator.repairs
+        vocab = self.vocab
+        above1, above2 = self.l1, self.l2
         # level 2: printed, from the fixed template, inherited, or not known yet
         l2_name: str | None
         if l2 is not None:
             l2_name, l2_line, l2_origin = l2.key, l2.cell.line, PRINTED
         else:
-            group = vocab.template.get(l3_key or "")
+            group = vocab.template.get(l3_key) if l3_key is not None else None
             if group is not None:
                 l2_name = group
-                if self.l2.name == group:
-                    l2_line, l2_origin = self.l2.line, self._inherit(self.l2)
+                if above2.name == group:
+                    l2_line, l2_origin = above2.line, INHERITED if above2.origin is PRINTED else VOCABULARY
                 else:
                     l2_line, l2_origin = None, VOCABULARY
             elif l1 is None and (
-                (self.l1.name is None and self.l2.name is None)
-                or (self.l2.name in vocab.template_groups and not indicator.not_applicable)
+                (above1.name is None and above2.name is None)
+                or (above2.name in vocab.template_groups and not indicator.not_applicable)
             ):
                 # no group above fits this row: its labels come after it (printed after the span)
-                self.pending.append((indicator, self.l1.name, self.l1.line, self.l2.name, self.l2.line))
+                self.pending.append((indicator, above1.name, above1.line, above2.name, above2.line))
                 return
             else:
-                l2_name, l2_line = self.l2.name, self.l2.line
-                l2_origin = None if l2_name is None else self._inherit(self.l2)
+                l2_name, l2_line = above2.name, above2.line
+                l2_origin = None if l2_name is None else INHERITED if above2.origin is PRINTED else VOCABULARY
         # level 1: printed (checked against the level 2), implied by the level 2, or inherited
-        parents = vocab.parents.get(l2_name or "")
+        parents = vocab.parents.get(l2_name) if l2_name is not None else None
         if l1 is not None:
             l1_name, l1_line, l1_origin = l1.key, l1.cell.line, PRINTED
             if parents and l1_name not in parents:
                 if l2 is not None:
                     repaired = self._parent(l2.key)
                     message = f"一级指标“{l1.text}”与二级指标“{l2.text}”不符，按指标体系改为“{repaired}”"
-                    notes.append(message)
+                    indicator.repairs.append(message)
                     if not self.quiet:
-                            self.context.report("read.form-label-repaired", Severity.INFO, f"{self.form}：{message}",
+                        self.context.report("read.form-label-repaired", Severity.INFO, f"{self.form}：{message}",
                                             line=l1.cell.line, text=l1.text)
                     l1_name, l1_line, l1_origin = repaired, None, VOCABULARY
                 else:
                     l2_name, l2_line, l2_origin = None, None, None  # a new group: the old level 2 ends
-        elif parents and self.l1.name not in parents:
+        elif parents and above1.name not in parents:
             l1_name, l1_line, l1_origin = self._parent(l2_name), None, VOCABULARY
         else:
-            l1_name, l1_line = self.l1.name, self.l1.line
-            l1_origin = None if l1_name is None else self._inherit(self.l1)
+            l1_name, l1_line = above1.name, above1.line
+            l1_origin = None if l1_name is None else INHERITED if above1.origin is PRINTED else VOCABULARY
         # the state for the rows below; labels printed after rows that were given them by vocabulary
-        if l1_origin == PRINTED:
+        if l1_origin is PRINTED:
             self._printed_l1(l1_name, l1_line)
-        elif l1_origin == VOCABULARY and self.l1.name != l1_name:
+        elif l1_origin is VOCABULARY and above1.name != l1_name:
             self._set_l1(l1_name, None, VOCABULARY)
-        if l2_origin == PRINTED:
+        if l2_origin is PRINTED:
             self._printed_l2(l2_name, l2_line)
-        elif (l2_origin == VOCABULARY and self.l2.name != l2_name) or l2_name is None:
+        elif (l2_origin is VOCABULARY and above2.name != l2_name) or l2_name is None:
             self._set_l2(l2_name, None, l2_origin)
         indicator.level1, indicator.level1_line, indicator.level1_origin = l1_name, l1_line, l1_origin
         indicator.level2, indicator.level2_line, indicator.level2_origin = l2_name, l2_line, l2_origin
-        if l1_origin == VOCABULARY:
+        if l1_origin is VOCABULARY:
             self.await_l1.append(indicator)
-        if l2_origin == VOCABULARY:
+        if l2_origin is VOCABULARY:
             self.await_l2.append(indicator)
         if self.pending and (l1 is not None or l2 is not None):
             for waiting, *_ in self.pending:
@@ -281,10 +286,6 @@ class LabelTracker:
                 waiting.level2_origin = FOLLOWING if l2_name is not None else None
                 waiting.repairs.append("组标签印在本组各行之后，按其后的标签归组")
             self.pending = []
-
-    @staticmethod
-    def _inherit(state: _State) -> LabelOrigin:
-        return INHERITED if state.origin == PRINTED else VOCABULARY
 
     def finish(self) -> None:
         """Rows still waiting for a label below: keep the group above, and say so."""

@@ -32,7 +32,7 @@ from perfbudget.recognize.forms.common import (
     year_of,
 )
 from perfbudget.recognize.forms.draft import Draft, freeze
-from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder, split_labels
+from perfbudget.recognize.forms.indicators import Collector, build
 from perfbudget.recognize.forms.labels import HEADER_WORDS, STANDARD, LabelTracker, pick_labels
 from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 
@@ -52,12 +52,15 @@ _TEXTS = (
 _FOOTER = ("负责人", "经办人", "联系电话", "填报日期", "填报人")
 
 
+# the source words by their first two characters, which differ from word to word: a label can
+# start with only one of them, so one lookup replaces a test of every word
+_SOURCE_BY_HEAD = {word[:2]: (word, name) for word, name in _SOURCES}
+
+
 def _source(label: str) -> str | None:
     text = label.removeprefix("其中：").removeprefix("其中")
-    for word, name in _SOURCES:
-        if text.startswith(word):
-            return name
-    return None
+    found = _SOURCE_BY_HEAD.get(text[:2])
+    return found[1] if found is not None and text.startswith(found[0]) else None
 
 
 def _split_glued(token: Tok) -> tuple[str, str | None]:
@@ -282,18 +285,32 @@ class _Reader:
 
     # -- indicator rows ----------------------------------------------------------------------
     def _indicator(self, v: View) -> None:
-        tokens = [t for t in v.toks if t.key not in HEADER_WORDS]
+        kinds = STANDARD.kinds
+        tokens: list[Tok] = []  # header words dropped
+        is_label: list[bool] = []
+        for token in v.toks:
+            token_key = token.key
+            if token_key not in HEADER_WORDS:
+                tokens.append(token)
+                is_label.append(token_key in kinds)
         if not tokens:
             return  # a header row
-        halves = _halves(tokens)
+        split = _annual_start(tokens, is_label)
+        halves = (tokens[:split], tokens[split:])
         left_labels: tuple[Tok | None, Tok | None] = (None, None)
         left_label_only = False
-        for side, half in enumerate(halves):
-            if side == 1 and not half and not left_label_only:
+        row = v.row
+        for side in (0, 1):
+            if side == 1 and split == len(tokens) and not left_label_only:
                 continue  # no 年度 half on this row
+            # the label cells before the half's first content cell, then its content cells
+            start, end = (0, split) if side == 0 else (split, len(tokens))
+            first_content = start
+            while first_content < end and is_label[first_content]:
+                first_content += 1
+            labels, contents = tokens[start:first_content], tokens[first_content:end]
             notes: list[str] = []
-            labels, contents = split_labels(half, STANDARD)
-            l1, l2 = pick_labels(labels, STANDARD, notes)
+            l1, l2 = pick_labels(labels, STANDARD, notes) if labels else (None, None)
             if side == 0:
                 left_labels = (l1, l2)
             else:
@@ -304,9 +321,9 @@ class _Reader:
                 l2 = None  # a weak label read as the level-3 name
                 if left_labels[1] is name:
                     left_labels = (left_labels[0], None)
-            period = Period.TERM if side == 0 else Period.ANNUAL
-            indicator: Draft = build(v.row.line, v.row.page, name, value, period)
-            indicator.repairs.extend(notes)
+            indicator: Draft = build(row.line, row.page, name, value, Period.TERM if side == 0 else Period.ANNUAL)
+            if notes:
+                indicator.repairs.extend(notes)
             label_only = name is None and value is None
             if label_only:
                 indicator.not_applicable = True
@@ -316,7 +333,8 @@ class _Reader:
 
     def _name_value(self, labels: list[Tok], contents: list[Tok], halves, side: int,
                     notes: list[str]) -> tuple[Tok | None, Tok | None]:
-        contents = [t for t in contents if t.text not in PLACEHOLDERS]
+        if contents:
+            contents = [t for t in contents if t.text not in PLACEHOLDERS]
         if len(contents) >= 2:
             if len(contents) > 2:
                 notes.append("多余单元格未采用：" + "；".join(t.text for t in contents[2:]))
@@ -327,7 +345,8 @@ class _Reader:
                 notes.append(f"“{labels[-1].text}”在此是三级指标名")
                 return labels[-1], only
             other = halves[1 - side]
-            other_contents = [t for t in other if not STANDARD.is_label(t.key) and not is_placeholder(t.text)]
+            kinds = STANDARD.kinds
+            other_contents = [t for t in other if t.key not in kinds and t.text not in PLACEHOLDERS]
             if len(other_contents) >= 2:
                 name, value = other_contents[0].text, other_contents[1].text
                 if only.text.replace(" ", "") == (name + value).replace(" ", "") and only.text.startswith(name):
@@ -356,33 +375,28 @@ def _same(a: str, b: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter)
 
 
-def _halves(tokens: list[Tok]) -> tuple[list[Tok], list[Tok]]:
-    """Cut an indicator row into its 实施期 and 年度 halves."""
-    labels = STANDARD.kinds
-    is_label = [t.key in labels for t in tokens]
+def _annual_start(tokens: list[Tok], is_label: list[bool]) -> int:
+    """Where an indicator row's 年度 half starts (``len(tokens)`` when it has none); ``is_label``
+    tells for each token whether it is a group label."""
     contents = [i for i, flag in enumerate(is_label) if not flag]
-
-    def back_over_labels(index: int) -> int:
-        while index > 0 and is_label[index - 1] and index - 1 > (contents[0] if contents else -1):
-            index -= 1
-        return index
-
     if not contents:  # a label-only row: the 年度 half starts where the first level-2 label repeats
         keys = [t.key for t in tokens]
         for index in range(1, len(keys)):
             if keys[index] in keys[:index] and STANDARD.kind(keys[index]) != "l1":
-                return tokens[:index], tokens[index:]
-        return tokens, []
-    first = tokens[contents[0]].key
+                return index
+        return len(tokens)
+    first_content = contents[0]
+    first = tokens[first_content].key
     for index in contents[2:]:  # the name's repeat (the cell after a name is its value, which may equal it)
         if _same(tokens[index].key, first):
-            split = back_over_labels(index)
-            return tokens[:split], tokens[split:]
-    for index in range(contents[0] + 1, len(tokens)):
+            while index > 0 and is_label[index - 1] and index - 1 > first_content:
+                index -= 1  # the 年度 half's own labels before it
+            return index
+    for index in range(first_content + 1, len(tokens)):
         if is_label[index]:
-            return tokens[:index], tokens[index:]
+            return index
     if len(contents) == 4:
-        return tokens[: contents[2]], tokens[contents[2]:]
-    if len(contents) == 2 and tokens[contents[0]].key == tokens[contents[1]].key:
-        return tokens[: contents[1]], tokens[contents[1]:]  # the name printed twice, no values
-    return tokens, []
+        return contents[2]
+    if len(contents) == 2 and first == tokens[contents[1]].key:
+        return contents[1]  # the name printed twice, no values
+    return len(tokens)

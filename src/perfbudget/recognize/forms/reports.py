@@ -168,14 +168,15 @@ def _dimension(report: EvaluationReport, row: RawRow, heading: re.Match[str]) ->
 
 def _facts(report: EvaluationReport, row: RawRow, text: str, dimension: Dimension | None) -> None:
     """Report-wide figures: budget, spending, rates, total, full marks, grade."""
-    for pattern, field, unit in ((_BUDGET, "budget", "万元"), (_ACTUAL, "actual", "万元"),
-                                 (_RATE, "execution_rate", "%"), (_SAVING, "cost_saving_rate", "%")):
-        if getattr(report, field) is None:
+    # each pattern is tried only when the text holds a word it needs (a substring test is far
+    # cheaper than a regex search over a long paragraph)
+    for pattern, field, unit, needed in _FACTS:
+        if needed in text and getattr(report, field) is None:
             match = pattern.search(text)
             if match:
                 setattr(report, field, _figure(match.group(1), row, unit))
     in_dimension = dimension is not None and not text.startswith("综上")
-    if report.total is None:
+    if report.total is None and "得分" in text:
         # inside a dimension's section only an explicit 评价得分/自评得分 is the total (综合得分 there
         # is the dimension's own score)
         for pattern in _TOTAL[:1] if in_dimension else _TOTAL:
@@ -183,18 +184,28 @@ def _facts(report: EvaluationReport, row: RawRow, text: str, dimension: Dimensio
             if match:
                 report.total = _figure(match.group(1), row, "分")
                 break
-    if report.total_points is None and not in_dimension:
+    if report.total_points is None and not in_dimension and ("满分" in text or "总分" in text):
         match = _TOTAL_POINTS.search(text)
         if match:
             report.total_points = _figure(match.group(1), row, "分")
-    if report.grade is None:
+    if report.grade is None and _may_grade(text):
         match = _GRADE.search(text)
         if match:
             report.grade = _text(row, match.group(1))
 
 
+# report-wide figures: pattern, field, unit and a word every match contains
+_FACTS = ((_BUDGET, "budget", "万元", "万元"), (_ACTUAL, "actual", "万元", "万元"),
+          (_RATE, "execution_rate", "%", "预算执行率"), (_SAVING, "cost_saving_rate", "%", "成本节约率"))
+
+
+def _may_grade(text: str) -> bool:
+    """Whether ``text`` holds a word :data:`_GRADE` starts with."""
+    return "结果" in text or "等级" in text or "评级" in text or "评定" in text
+
+
 def _dimension_sentences(dimension: Dimension, row: RawRow, text: str) -> None:
-    match = _DIM_SCORE.search(text)
+    match = _DIM_SCORE.search(text) if "得分" in text else None
     if match and dimension.score is None:
         dimension.score = _figure(match.group(1), row, "分")
     clauses = [c.strip() for c in _CLAUSES.split(text)]
@@ -202,6 +213,9 @@ def _dimension_sentences(dimension: Dimension, row: RawRow, text: str) -> None:
     opened: ScoreItem | None = None  # the item a ``计N分`` clause opened in this paragraph
     for clause in clauses:
         if not clause:
+            continue
+        if "分" not in clause:  # no score, points or deduction in it (each pattern ends with 分)
+            previous = clause
             continue
         if _DIM_SCORE.search(clause):
             previous = clause
