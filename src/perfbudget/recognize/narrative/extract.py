@@ -18,6 +18,7 @@ Paragraphs split by a page break are joined again; every figure keeps its own li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -44,6 +45,7 @@ _BEFORE_BOUND = re.compile(r"(?:[≥≤><≈~～]|>=|<=|大于|小于|不低于|
 _MONEY = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _COUNT_UNITS = {"个", "辆", "台(套)", "台", "套", "人", "人次", "项", "家", "户", "处", "件", "篇", "份", "期"}
 _AREA_UNITS = {"平方米", "㎡", "亩", "公里", "吨"}
+_MEASURES = {unit: "amount" for unit in _MONEY} | {"%": "percent"} | {unit: "area" for unit in _AREA_UNITS}
 
 # ------------------------------------------------------------------ words between the numbers
 
@@ -112,16 +114,10 @@ class _Token:
     start: int
     end: int
     bare: bool = False  # a rate printed without %
+    measure: str = field(init=False)  # amount | percent | area | count (read many times per token)
 
-    @property
-    def measure(self) -> str:
-        if self.unit in _MONEY:
-            return "amount"
-        if self.unit == "%":
-            return "percent"
-        if self.unit in _AREA_UNITS:
-            return "area"
-        return "count"
+    def __post_init__(self) -> None:
+        self.measure = _MEASURES.get(self.unit, "count")
 
 
 def is_heading(paragraph: Paragraph) -> bool:
@@ -293,26 +289,23 @@ class _PassageReader:
     # ---------------------------------------------------------- helpers
 
     def _sentence_of(self, offset: int) -> int:
-        index = 0
-        for end in self.ends:
-            if offset >= end:
-                index += 1
-        return index
+        return bisect_right(self.ends, offset)  # the number of sentence ends at or before offset
 
     def _sentence_span(self, index: int) -> tuple[int, int]:
         start = self.ends[index - 1] if index > 0 and index - 1 < len(self.ends) else 0
         end = self.ends[index] if index < len(self.ends) else len(self.folded)
         return start, end
 
-    def _clause_span(self, offset: int) -> tuple[int, int]:
-        start, end = self._sentence_span(self._sentence_of(offset))
+    def _clause_span(self, offset: int, sentence_span: tuple[int, int]) -> tuple[int, int]:
+        start, end = sentence_span
         left = self.folded.rfind(_CLAUSE_END, start, offset)
         right = self.folded.find(_CLAUSE_END, offset, end)
         return (left + 1 if left >= 0 else start), (right + 1 if right >= 0 else end)
 
     def _clause_index(self, offset: int) -> tuple[int, int]:
-        start, _ = self._sentence_span(self._sentence_of(offset))
-        return self._sentence_of(offset), self.folded.count(_CLAUSE_END, start, offset)
+        sentence = self._sentence_of(offset)
+        start, _ = self._sentence_span(sentence)
+        return sentence, self.folded.count(_CLAUSE_END, start, offset)
 
     def _figure(self, token: _Token, role: FigureRole, sign: int = 1, statement: str | None = None) -> Figure:
         line, page, offset = self.passage.place(token.start)
@@ -329,8 +322,8 @@ class _PassageReader:
 
     def _statement(self, kind: StatementKind, token: _Token, **fields) -> Statement:
         line, page, _ = self.passage.place(token.start)
-        sentence_start, sentence_end = self._sentence_span(self._sentence_of(token.start))
-        clause_start, clause_end = self._clause_span(token.start)
+        sentence_start, sentence_end = sentence_span = self._sentence_span(self._sentence_of(token.start))
+        clause_start, clause_end = self._clause_span(token.start, sentence_span)
         statement = Statement(
             id=self.state.new_id(),
             kind=kind,
@@ -443,9 +436,10 @@ class _PassageReader:
         self.lead_start = max(self.previous_end, self.sentence_start)
         lead = self.folded[self.lead_start : token.start]
         self.previous_end = token.end
-        cut = max(lead.rfind(c) for c in ",;:")
+        semicolon = lead.rfind(";")
+        cut = max(lead.rfind(","), semicolon, lead.rfind(":"))
         tail = lead[cut + 1 :].strip()
-        clause = lead[lead.rfind(";") + 1 :]
+        clause = lead[semicolon + 1 :]
         if _GROUP.search(clause):
             self._open_group(token, clause, sentence)
         else:
@@ -472,7 +466,7 @@ class _PassageReader:
         if self.group is not None and self.group.sentence == -1 and sentence > 0 and self.item is None:
             self.group = None  # a list carried from an earlier paragraph ends with the first sentence
         text = self.folded[self.sentence_start : self._first_token_after(self.sentence_start)]
-        cut = max(text.rfind(c) for c in ",;:")
+        cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
         head = text[: cut + 1] if cut >= 0 else ""
         concept, _, _match = self._concept(head, None) if head else (None, "", None)
         self.context = (concept, self._scope(head) if head else None)
