@@ -29,14 +29,17 @@ from perfbudget.recognize.narrative.concepts import Match, Vocabulary, fold, voc
 
 # ------------------------------------------------------------------ tokens
 
-_NUMBER = r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SIGNS = "-−－"
+_NUMBER = rf"[{_SIGNS}]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 _UNITS = (
     "万元", "亿元", "千元", "元", "%", "％", "人次", "个", "辆", "台(套)", "台", "套", "人", "项", "家",
     "户", "处", "件", "篇", "份", "期", "平方米", "㎡", "亩", "公里", "吨",
 )  # fmt: skip
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # (the text is folded first: （套） → (套), ，→ ,)
-_TOKEN = re.compile(rf"({_NUMBER})\s*({_UNIT_ALT})")  # (a number glued to a letter or digit is no figure)
+# _NUMBER from its first digit on (\d{1,3}… as \d\d{0,2}…): a pattern that starts with \d lets the
+# regex engine jump from digit to digit instead of trying every character; tokens() takes the sign.
+_TOKEN = re.compile(rf"(\d(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?)\s*({_UNIT_ALT})")
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,_/-")
 # 完成年初预算的96.35。 — a completion rate printed without its %
 _BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
@@ -170,16 +173,19 @@ def tokens(text: str) -> list[_Token]:
     """The numbers of a (folded) passage that carry a unit and are stated, not bounds."""
     found: list[_Token] = []
     for match in _TOKEN.finditer(text):
-        number, unit = match.group(1), match.group(2)
         start = match.start()
+        if start and text[start - 1] in _SIGNS:
+            start -= 1
         if start and text[start - 1] in _GLUED:
-            continue  # PM2.5, NO2, 2020-2021 …
-        if _AFTER_THRESHOLD.match(text, match.end()) or _BEFORE_BOUND.search(text, max(0, start - 8), start):
+            continue  # PM2.5, NO2, 2020-2021 …  (a number glued to a letter or digit is no figure)
+        end = match.end()
+        if _AFTER_THRESHOLD.match(text, end) or _BEFORE_BOUND.search(text, max(0, start - 8), start):
             continue
+        number, unit = text[start : match.end(1)], match.group(2)
         value = _decimal(number)
         if value is None:
             continue
-        found.append(_Token(value, number, "%" if unit == "％" else unit, match.start(1), match.end()))
+        found.append(_Token(value, number, "%" if unit == "％" else unit, start, end))
     if "完成" in text:
         for match in _BARE_RATE.finditer(text):
             value = _decimal(match.group(1))
@@ -203,7 +209,7 @@ class _Group:
 class _State:
     document: Document
     vocab: Vocabulary
-    classes: dict[str, list[tuple[re.Pattern[str], str]]]
+    classes: _ClassNames
     statements: list[Statement] = field(default_factory=list)
     carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
     previous: Statement | None = None  # the last stated figure of the previous passage
@@ -419,8 +425,9 @@ class _PassageReader:
     def _class(self, lead: str) -> tuple[str, str, int] | None:
         """(code, printed name, end) of the 功能分类 类 named nearest to the end of ``lead``."""
         best = None
-        by_start = self.state.classes
-        for i in range(max(0, len(lead) - _NEAR), len(lead) - 1):
+        by_start = self.state.classes.by_start
+        for first in self.state.classes.first.finditer(lead, max(0, len(lead) - _NEAR), len(lead) - 1):
+            i = first.start()
             for pattern, code in by_start.get(lead[i : i + 2], ()):
                 found = pattern.match(lead, i)
                 if found is not None and (best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))):
@@ -841,16 +848,26 @@ def _resolve(names: tuple[str, ...]) -> str | None:
     return subject.code if subject is not None else None
 
 
-_CLASS_CACHE: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+class _ClassNames:
+    """The 功能分类 类 names as patterns, indexed by their first two characters; ``first`` finds
+    the characters a name can start with (the places worth a look up)."""
+
+    def __init__(self, by_start: dict[str, list[tuple[re.Pattern[str], str]]]) -> None:
+        self.by_start = by_start
+        self.first = re.compile("[" + "".join(sorted({re.escape(key[0]) for key in by_start})) + "]")
 
 
-def _class_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+_CLASS_CACHE: list[_ClassNames] = []
+
+
+def _class_patterns() -> _ClassNames:
     """One pattern per 功能分类 类 name (and older names): ``教育(类)支出``, ``其他支出(类)``,
     indexed by the name's first two characters."""
     if _CLASS_CACHE:
-        return _CLASS_CACHE
+        return _CLASS_CACHE[0]
     from perfbudget.reference import functional, normalize_name
 
+    by_start: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for subject in functional.classes():
         for name in subject.names:
             key = fold(normalize_name(name))
@@ -858,5 +875,6 @@ def _class_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
                 pattern = rf"{re.escape(key[:-2])}等?(?:\(类\))?支出(?:\(类\))?"
             else:
                 pattern = rf"{re.escape(key)}(?:\(类\))?"
-            _CLASS_CACHE.setdefault(key[:2], []).append((re.compile(pattern), subject.code))
-    return _CLASS_CACHE
+            by_start.setdefault(key[:2], []).append((re.compile(pattern), subject.code))
+    _CLASS_CACHE.append(_ClassNames(by_start))
+    return _CLASS_CACHE[0]
