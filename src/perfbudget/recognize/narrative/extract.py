@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -39,7 +38,10 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)
 # (the text is folded first: （套） → (套), ，→ ,)
 # _NUMBER from its first digit on (\d{1,3}… as \d\d{0,2}…): a pattern that starts with \d lets the
 # regex engine jump from digit to digit instead of trying every character; tokens() takes the sign.
-_TOKEN = re.compile(rf"(\d(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?)\s*({_UNIT_ALT})")
+# It starts at no digit inside a run of digits ((?<!\d\d): such a number is glued, see tokens()) and
+# never gives digits back (++, *+: no unit starts with a digit, a comma or a dot, so a shorter
+# number can never be followed by its unit).
+_TOKEN = re.compile(rf"(\d(?<!\d\d)(?:\d{{0,2}}+(?:,\d{{3}})++|\d*+)(?:\.\d++)?+)\s*({_UNIT_ALT})")
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,_/-")
 # 完成年初预算的96.35。 — a completion rate printed without its %
 _BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
@@ -87,18 +89,26 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-@dataclass
+# The small records below are plain classes with __slots__: there is one per paragraph and per
+# number, and these are cheaper to create (and to define at import) than dataclasses.
+
+
 class _Piece:
-    start: int  # offset of the paragraph's text in the passage
-    paragraph: Paragraph
+    __slots__ = ("start", "paragraph")
+
+    def __init__(self, start: int, paragraph: Paragraph) -> None:
+        self.start = start  # offset of the paragraph's text in the passage
+        self.paragraph = paragraph
 
 
-@dataclass
 class _Passage:
-    text: str
-    pieces: list[_Piece]
-    section: str | None
-    heading: bool = False
+    __slots__ = ("text", "pieces", "section", "heading")
+
+    def __init__(self, text: str, pieces: list[_Piece], section: str | None, heading: bool = False) -> None:
+        self.text = text
+        self.pieces = pieces
+        self.section = section
+        self.heading = heading
 
     def place(self, offset: int) -> tuple[int | None, int | None, int]:
         """(line, page, offset in that paragraph) of a passage offset."""
@@ -109,25 +119,29 @@ class _Passage:
         return piece.paragraph.line, piece.paragraph.page, offset - piece.start
 
 
-@dataclass
 class _Token:
-    value: Decimal
-    text: str
-    unit: str
-    start: int
-    end: int
-    bare: bool = False  # a rate printed without %
-    measure: str = field(init=False)  # amount | percent | area | count (read many times per token)
+    __slots__ = ("value", "text", "unit", "start", "end", "bare", "measure")
 
-    def __post_init__(self) -> None:
-        self.measure = _MEASURES.get(self.unit, "count")
+    def __init__(self, value: Decimal, text: str, unit: str, start: int, end: int, bare: bool = False) -> None:
+        self.value = value
+        self.text = text
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.bare = bare  # a rate printed without %
+        self.measure = _MEASURES.get(unit, "count")  # amount | percent | area | count
 
 
 def is_heading(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
+    return _is_heading(paragraph, text, paragraph.heading or _HEADING.match(text) is not None)
+
+
+def _is_heading(paragraph: Paragraph, text: str, numbered: bool) -> bool:
+    """``numbered``: the (stripped) ``text`` starts like a heading (``_HEADING``)."""
     if paragraph.heading:
         return True
-    return bool(_HEADING.match(text)) and len(text) <= 40 and _TOKEN.search(text) is None
+    return numbered and len(text) <= 40 and _TOKEN.search(text) is None
 
 
 def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
@@ -139,15 +153,16 @@ def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
         text = paragraph.text.strip()
         if not text:
             continue
-        heading = is_heading(paragraph)
+        numbered = _HEADING.match(text) is not None
+        heading = _is_heading(paragraph, text, numbered)
         if heading and _TOP_HEADING.match(text):
             section = text
         joinable = (
             current is not None
             and not heading
             and not current.heading
-            and not _HEADING.match(text)
-            and not current.text.rstrip().endswith(_TERMINAL)
+            and not numbered
+            and not current.text.endswith(_TERMINAL)  # (the text of a passage is stripped)
             and _continues(current.pieces[-1].paragraph, paragraph)
         )
         if joinable and current is not None:
@@ -198,23 +213,27 @@ def tokens(text: str) -> list[_Token]:
 # ------------------------------------------------------------------ the reader
 
 
-@dataclass
 class _Group:
-    subject: Statement | None  # the stated whole (None: a concept without a number)
-    concept: str | None
-    sentence: int
+    __slots__ = ("subject", "concept", "sentence")
+
+    def __init__(self, subject: Statement | None, concept: str | None, sentence: int) -> None:
+        self.subject = subject  # the stated whole (None: a concept without a number)
+        self.concept = concept
+        self.sentence = sentence
 
 
-@dataclass
 class _State:
-    document: Document
-    vocab: Vocabulary
-    classes: _ClassNames
-    statements: list[Statement] = field(default_factory=list)
-    carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
-    previous: Statement | None = None  # the last stated figure of the previous passage
-    department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
-    by_id: dict[str, Statement] = field(default_factory=dict)
+    __slots__ = ("document", "vocab", "classes", "statements", "carried", "previous", "department_names", "by_id")
+
+    def __init__(self, document: Document, vocab: Vocabulary, classes: _ClassNames) -> None:
+        self.document = document
+        self.vocab = vocab
+        self.classes = classes
+        self.statements: list[Statement] = []
+        self.carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
+        self.previous: Statement | None = None  # the last stated figure of the previous passage
+        self.department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
+        self.by_id: dict[str, Statement] = {}
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
