@@ -71,10 +71,11 @@ _GENERIC_AMOUNT = re.compile(r"^(?:共计|合计|涉及|支出|自评|评价|项
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
 _TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
 _SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
+# the group ``top`` is a top-level heading (第一部分, 一、, 1、), which starts a section
 _HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、]|\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
+    r"^(?:(?P<top>第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*、)"
+    r"|\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
 )
-_TOP_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*、)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])")
 _ITEM = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*(?P<path>.+?\([^()]*项\))")
 _CARRY = re.compile(r"(?:其中|如下|包括|主要用于以下方面|具体情况如下)[:]?\s*$")
@@ -83,8 +84,11 @@ _NEAR = 48  # a concept is named within this many characters before its number
 
 
 def _decimal(text: str) -> Decimal | None:
+    """The value of a number matched by _NUMBER (a sign can only be its first character)."""
+    if text[0] in _SIGNS:
+        text = "-" + text[1:]
     try:
-        return Decimal(text.replace(",", "").replace("−", "-").replace("－", "-"))
+        return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
 
@@ -153,15 +157,15 @@ def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
         text = paragraph.text.strip()
         if not text:
             continue
-        numbered = _HEADING.match(text) is not None
-        heading = _is_heading(paragraph, text, numbered)
-        if heading and _TOP_HEADING.match(text):
+        numbered = _HEADING.match(text)
+        heading = _is_heading(paragraph, text, numbered is not None)
+        if heading and numbered is not None and numbered.group("top") is not None:
             section = text
         joinable = (
             current is not None
             and not heading
             and not current.heading
-            and not numbered
+            and numbered is None
             and not current.text.endswith(_TERMINAL)  # (the text of a passage is stripped)
             and _continues(current.pieces[-1].paragraph, paragraph)
         )
@@ -385,6 +389,8 @@ class _PassageReader:
     # ---------------------------------------------------------- concepts
 
     def _scope(self, text: str) -> str | None:
+        if "算" not in text:  # (预算, 决算) the common case, without the substitution
+            return None
         text = _FUNDS.sub("", text)
         if "决算" in text:
             return "final"
@@ -409,18 +415,24 @@ class _PassageReader:
         match = self.vocab.find(lead)
         if match is None:
             return None, "", None
-        options = [
-            (c, part_only)
-            for c, part_only in match.concepts
-            if measure is None or measure == "percent" or _fits(self.vocab.concepts[c].measure, measure)
-        ]
+        options = match.concepts
+        if measure is not None and measure != "percent":
+            concepts = self.vocab.concepts
+            options = [option for option in options if _fits(concepts[option[0]].measure, measure)]
         if not options:
             return None, "", None
+        return self._choose(options, subject), self._as_printed(lead, match.start, match.end), match
+
+    def _choose(self, options, subject: str | None) -> str | None:
+        """The first option the stated whole is made of, else the first that needs no whole."""
         allowed = self.vocab.allowed_under(subject)
-        chosen = next((c for c, _ in options if c in allowed), None)
-        if chosen is None:
-            chosen = next((c for c, part_only in options if not part_only), None)
-        return chosen, self._as_printed(lead, match.start, match.end), match
+        for concept, _ in options:
+            if concept in allowed:
+                return concept
+        for concept, part_only in options:
+            if not part_only:
+                return concept
+        return None
 
     def _as_printed(self, lead: str, start: int, end: int) -> str:
         """``lead[start:end]`` as printed (the lead is folded text of this passage; folding keeps
@@ -476,9 +488,9 @@ class _PassageReader:
             self.folded, self.sentence_start, token.start
         ):
             self._change(token, lead, tail)
-        elif token.measure == "amount" and _BUDGET.search(tail):
+        elif token.measure == "amount" and "预算" in tail and _BUDGET.search(tail):
             self._budget(token, lead, tail)
-        elif token.measure == "amount" and _ACTUAL.search(tail) and self.pending_budget is not None:
+        elif token.measure == "amount" and self.pending_budget is not None and _ACTUAL.search(tail):
             self._actual(token, tail)
         else:
             self._value(token, lead, tail)
@@ -605,11 +617,12 @@ class _PassageReader:
         if share is not None:
             self._share(token, share.group("whole") or "")
             return
+        completion = _COMPLETION.search(tail) is not None
         change = _RATE_CHANGE.search(tail)
-        if change is not None and not _COMPLETION.search(tail):
+        if change is not None and not completion:
             self._rate(token, lead, change.group("verb"))
             return
-        if _COMPLETION.search(tail) or token.bare:
+        if completion or token.bare:
             self._completion_rate(token, lead)
             return
         _concept, wording, _ = self._concept(lead, self._subject()[1])
