@@ -586,23 +586,15 @@ class _PassageReader:
             concept, wording, _ = self._concept(trail, subject_concept, token.measure) if trail else (None, "", None)
         scope = self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
         kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
-        item = self.item
         part_of = subject.id if subject is not None else None
         if self.carried is not None and subject is self.carried.subject and concept is not None:
             self.parts_of_carried = True
-        statement = self._statement(
-            kind,
-            token,
-            wording=wording,
-            concept=concept,
-            scope=scope,
-            code=code,
-            part_of=part_of,
-        )
+        fields = {"wording": wording, "concept": concept, "scope": scope, "code": code, "part_of": part_of}
+        if self.item is not None and kind == StatementKind.AMOUNT:
+            kind = self._as_item(kind, fields)
+        statement = self._statement(kind, token, **fields)
         statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
-        if item is not None and kind == StatementKind.AMOUNT:
-            self._make_item(statement)
 
     def _trail(self, token: _Token) -> str:
         end = len(self.folded)
@@ -789,15 +781,14 @@ class _PassageReader:
     def _actual(self, token: _Token, tail: str) -> None:
         budget, subject, concept, wording, _sentence = self.pending_budget
         self.pending_budget = None
-        statement = self._statement(
-            StatementKind.COMPLETION, token, wording=wording, concept=concept,
-            part_of=subject.id if subject is not None else None,
-        )  # fmt: skip
+        kind = StatementKind.COMPLETION
+        fields = {"wording": wording, "concept": concept, "part_of": subject.id if subject is not None else None}
+        if self.item is not None:
+            kind = self._as_item(kind, fields)
+        statement = self._statement(kind, token, **fields)
         statement.figures.append(self._figure(budget, FigureRole.BUDGET, statement=statement.id))
         statement.figures.append(self._figure(token, FigureRole.ACTUAL, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
-        if self.item is not None:
-            self._make_item(statement)
 
     def _completion_rate(self, token: _Token, lead: str) -> None:
         self.flush_budget()
@@ -825,16 +816,19 @@ class _PassageReader:
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 
-    def _make_item(self, statement: Statement) -> None:
+    def _as_item(self, kind: StatementKind, fields: dict) -> StatementKind:
+        """The statement of a per-item line names the item (``fields`` are updated before the
+        statement is made); its kind: a completion there is an item."""
         path, code, printed = self.item
-        statement.kind = StatementKind.ITEM if statement.kind == StatementKind.COMPLETION else statement.kind
-        statement.path = path
-        statement.code = code
-        statement.wording = printed
         subject, subject_concept = self._subject()
         parent = self.vocab.get(subject_concept)
-        statement.concept = subject_concept if parent is not None and parent.classes else None
-        statement.part_of = subject.id if subject is not None else statement.part_of
+        fields["path"] = path
+        fields["code"] = code
+        fields["wording"] = printed
+        fields["concept"] = subject_concept if parent is not None and parent.classes else None
+        if subject is not None:
+            fields["part_of"] = subject.id
+        return StatementKind.ITEM if kind == StatementKind.COMPLETION else kind
 
     def finish(self) -> None:
         self.flush_budget()
