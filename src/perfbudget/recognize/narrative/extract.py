@@ -46,7 +46,12 @@ _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 # 完成年初预算的96.35。 — a completion rate printed without its %
 _BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
 _AFTER_THRESHOLD = re.compile(r"\s*(?:\([^)]{0,8}\))?\s*(?:及)?(?:以上|以下|以内|左右|上下|多|余)")
-_BEFORE_BOUND = re.compile(r"(?:[≥≤><≈~～]|>=|<=|大于|小于|不低于|不高于|不少于|不多于|不超过|超过|约|近|逾|第|每|前|后)\s*$")
+# words that make the number after them a bound or an ordinal (looked for at the end of the 8
+# characters before the number, spaces after them allowed)
+_BEFORE_BOUND = (
+    "≥", "≤", ">", "<", "≈", "~", "～", ">=", "<=", "大于", "小于", "不低于", "不高于", "不少于", "不多于", "不超过",
+    "超过", "约", "近", "逾", "第", "每", "前", "后",
+)  # fmt: skip
 _MONEY = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _COUNT_UNITS = {"个", "辆", "台(套)", "台", "套", "人", "人次", "项", "家", "户", "处", "件", "篇", "份", "期"}
 _AREA_UNITS = {"平方米", "㎡", "亩", "公里", "吨"}
@@ -81,6 +86,11 @@ _ITEM = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*(?P<path>.+?\([^()]*项\))")
 _CARRY = re.compile(r"(?:其中|如下|包括|主要用于以下方面|具体情况如下)[:]?\s*$")
 _TERMINAL = tuple("。;:!?！？；：.…")
 _NEAR = 48  # a concept is named within this many characters before its number
+
+# kinds of statement, as sets (a test against a set is cheaper than against a tuple of enum members)
+_PRIMARY = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION, StatementKind.ITEM})
+_STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})  # a number of its own
+_DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})  # about another's number
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -198,7 +208,7 @@ def tokens(text: str) -> list[_Token]:
         if start and text[start - 1] in _GLUED:
             continue  # PM2.5, NO2, 2020-2021 …  (a number glued to a letter or digit is no figure)
         end = match.end()
-        if _AFTER_THRESHOLD.match(text, end) or _BEFORE_BOUND.search(text, max(0, start - 8), start):
+        if _AFTER_THRESHOLD.match(text, end) or text[max(0, start - 8) : start].rstrip().endswith(_BEFORE_BOUND):
             continue
         number, unit = text[start : match.end(1)], match.group(2)
         value = _decimal(number)
@@ -370,12 +380,11 @@ class _PassageReader:
 
     def last_primary(self, measure: str | None = None, sentence: int | None = None) -> Statement | None:
         for statement in reversed(self.own):
-            if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION,
-                                      StatementKind.ITEM):
+            if statement.kind not in _PRIMARY:
                 continue
             if sentence is not None and self._sentence_of_statement(statement) != sentence:
                 continue
-            figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+            figure = _main_figure(statement)
             if figure is None:
                 continue
             if measure is not None and _measure(figure.unit) != measure:
@@ -627,7 +636,7 @@ class _PassageReader:
     def _same_clause(self, statement: Statement, token: _Token) -> bool:
         if self._figure_sentence.get(statement.id) != self.sentence:
             return False
-        figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+        figure = _main_figure(statement)
         if figure is None:
             return False
         mine = self._clause_index(token.start)
@@ -671,11 +680,11 @@ class _PassageReader:
         )
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         if part is not None:
-            value = part.figure(FigureRole.VALUE) or part.figure(FigureRole.ACTUAL)
+            value = _main_figure(part)
             if value is not None:
                 statement.figures.append(value.model_copy(update={"role": FigureRole.PART}))
         if whole_statement is not None:
-            value = whole_statement.figure(FigureRole.VALUE) or whole_statement.figure(FigureRole.ACTUAL)
+            value = _main_figure(whole_statement)
             if value is not None:
                 statement.figures.append(value.model_copy(update={"role": FigureRole.WHOLE}))
         self._figure_sentence[statement.id] = self.sentence
@@ -689,9 +698,9 @@ class _PassageReader:
             for statement in reversed(pool):
                 if statement.concept != concept or statement.code is not None:
                     continue
-                if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION):
+                if statement.kind not in _STATED:
                     continue
-                figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+                figure = _main_figure(statement)
                 if figure is None or (scope is not None and statement.scope not in (scope, None)):
                     continue
                 if scope == "budget" and statement.kind == StatementKind.COMPLETION:
@@ -705,8 +714,7 @@ class _PassageReader:
         concept, _, match = self._concept(clause_text, self._subject()[1])
         if concept is not None and match is not None:
             for statement in reversed(self.own):
-                if statement.concept == concept and statement.kind in (StatementKind.AMOUNT, StatementKind.COMPLETION,
-                                                                        StatementKind.COUNT):
+                if statement.concept == concept and statement.kind in _STATED:
                     return statement
             return self._stated(concept)
         current = self.last_primary()
@@ -754,7 +762,7 @@ class _PassageReader:
         )
         statement.figures.append(self._figure(token, role, sign, statement=statement.id))
         if referent is not None:
-            current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
+            current = _main_figure(referent)
             if current is not None:
                 statement.figures.append(current.model_copy(update={"role": FigureRole.CURRENT}))
         self._figure_sentence[statement.id] = self.sentence
@@ -806,7 +814,7 @@ class _PassageReader:
                         figure.role = FigureRole.ACTUAL
                 statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
                 return
-            if statement.kind in (StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT):
+            if statement.kind in _DERIVED:
                 continue
             break
         concept, wording, _ = self._concept(lead, self._subject()[1])
@@ -832,6 +840,17 @@ class _PassageReader:
 
     def finish(self) -> None:
         self.flush_budget()
+
+
+def _main_figure(statement: Statement) -> Figure | None:
+    """The value figure of a statement, else its actual figure (one pass over the figures)."""
+    actual = None
+    for figure in statement.figures:
+        if figure.role == FigureRole.VALUE:
+            return figure
+        if actual is None and figure.role == FigureRole.ACTUAL:
+            actual = figure
+    return actual
 
 
 def _fits(concept_measure: str, token_measure: str) -> bool:
