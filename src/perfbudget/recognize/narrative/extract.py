@@ -108,11 +108,15 @@ def _decimal(text: str) -> Decimal | None:
 
 
 class _Piece:
-    __slots__ = ("start", "paragraph")
+    """A paragraph of a passage: where its text starts in the passage, its line and page (read
+    once from the paragraph: attribute reads of a pydantic model are slow)."""
 
-    def __init__(self, start: int, paragraph: Paragraph) -> None:
-        self.start = start  # offset of the paragraph's text in the passage
-        self.paragraph = paragraph
+    __slots__ = ("start", "line", "page")
+
+    def __init__(self, start: int, line: int | None, page: int | None) -> None:
+        self.start = start
+        self.line = line
+        self.page = page
 
 
 class _Passage:
@@ -130,7 +134,7 @@ class _Passage:
         for candidate in self.pieces:
             if candidate.start <= offset:
                 piece = candidate
-        return piece.paragraph.line, piece.paragraph.page, offset - piece.start
+        return piece.line, piece.page, offset - piece.start
 
 
 class _Token:
@@ -177,24 +181,24 @@ def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
             and not current.heading
             and numbered is None
             and not current.text.endswith(_TERMINAL)  # (the text of a passage is stripped)
-            and _continues(current.pieces[-1].paragraph, paragraph)
+            and _continues(current.pieces[-1], paragraph.line, paragraph.page)
         )
         if joinable and current is not None:
-            current.pieces.append(_Piece(len(current.text), paragraph))
+            current.pieces.append(_Piece(len(current.text), paragraph.line, paragraph.page))
             current.text += text
             continue
-        current = _Passage(text, [_Piece(0, paragraph)], section, heading)
+        current = _Passage(text, [_Piece(0, paragraph.line, paragraph.page)], section, heading)
         out.append(current)
     return out
 
 
-def _continues(before: Paragraph, after: Paragraph) -> bool:
-    if before.heading or after.heading:
-        return False
-    if before.page is not None and after.page is not None and after.page != before.page:
-        return after.page == before.page + 1
-    if before.line is not None and after.line is not None:
-        return 0 < after.line - before.line <= 6
+def _continues(before: _Piece, line: int | None, page: int | None) -> bool:
+    """Whether the paragraph at ``line`` on ``page`` goes on from ``before`` (the next page, or a
+    few lines on). Neither is a heading (passages() joins no heading)."""
+    if before.page is not None and page is not None and page != before.page:
+        return page == before.page + 1
+    if before.line is not None and line is not None:
+        return 0 < line - before.line <= 6
     return True
 
 
@@ -645,7 +649,7 @@ class _PassageReader:
 
     def _offset_of(self, figure: Figure) -> int | None:
         for piece in self.passage.pieces:
-            if piece.paragraph.line == figure.line and piece.paragraph.page == figure.page and figure.offset is not None:
+            if piece.line == figure.line and piece.page == figure.page and figure.offset is not None:
                 return piece.start + figure.offset
         return None
 
