@@ -11,7 +11,17 @@ from pathlib import Path
 _HERE = Path(__file__).parent
 
 # Full-width and typographic forms folded before matching; every replacement keeps the length.
-_FOLD = (("（", "("), ("）", ")"), ("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("：", ":"), ("，", ","), ("；", ";"))
+_FOLD = (
+    ("（", "("),
+    ("）", ")"),
+    ("“", '"'),
+    ("”", '"'),
+    ("‘", "'"),
+    ("’", "'"),
+    ("：", ":"),
+    ("，", ","),
+    ("；", ";"),
+)
 _SUFFIX = "(?:财政拨款)?(?:支出|收入)?"
 
 
@@ -40,14 +50,17 @@ class Concept:
     amount_of: str | None = None
 
 
-@dataclass(frozen=True)
 class Match:
-    """A wording found before a number: which concepts it may name, where it ends, how long it is."""
+    """A wording found before a number: which concepts it may name, where it ends, how long it is.
+    (A plain class: made for many candidate wordings, and cheaper to make than a dataclass.)"""
 
-    concepts: tuple[tuple[str, bool], ...]  # (concept id, only as a part of a stated whole)
-    start: int
-    end: int
-    text: str
+    __slots__ = ("concepts", "end", "start", "text")
+
+    def __init__(self, concepts: tuple[tuple[str, bool], ...], start: int, end: int, text: str) -> None:
+        self.concepts = concepts  # (concept id, only as a part of a stated whole)
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def length(self) -> int:

@@ -88,9 +88,13 @@ _TERMINAL = tuple("。;:!?！？；：.…")
 _NEAR = 48  # a concept is named within this many characters before its number
 
 # kinds of statement, as sets (a test against a set is cheaper than against a tuple of enum members)
-_PRIMARY = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION, StatementKind.ITEM})
-_STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})  # a number of its own
-_DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})  # about another's number
+_PRIMARY = frozenset(
+    {StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION, StatementKind.ITEM}
+)
+# with a number of their own
+_STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})
+# about the number of another statement
+_DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -111,7 +115,7 @@ class _Piece:
     """A paragraph of a passage: where its text starts in the passage, its line and page (read
     once from the paragraph: attribute reads of a pydantic model are slow)."""
 
-    __slots__ = ("start", "line", "page")
+    __slots__ = ("line", "page", "start")
 
     def __init__(self, start: int, line: int | None, page: int | None) -> None:
         self.start = start
@@ -120,7 +124,7 @@ class _Piece:
 
 
 class _Passage:
-    __slots__ = ("text", "pieces", "section", "heading")
+    __slots__ = ("heading", "pieces", "section", "text")
 
     def __init__(self, text: str, pieces: list[_Piece], section: str | None, heading: bool = False) -> None:
         self.text = text
@@ -138,9 +142,11 @@ class _Passage:
 
 
 class _Token:
-    __slots__ = ("value", "text", "unit", "start", "end", "bare", "measure")
+    __slots__ = ("bare", "end", "measure", "start", "text", "unit", "value")
 
-    def __init__(self, value: Decimal, text: str, unit: str, start: int, end: int, bare: bool = False) -> None:
+    def __init__(
+        self, value: Decimal, text: str, unit: str, start: int, end: int, bare: bool = False
+    ) -> None:
         self.value = value
         self.text = text
         self.unit = unit
@@ -212,7 +218,8 @@ def tokens(text: str) -> list[_Token]:
         if start and text[start - 1] in _GLUED:
             continue  # PM2.5, NO2, 2020-2021 …  (a number glued to a letter or digit is no figure)
         end = match.end()
-        if _AFTER_THRESHOLD.match(text, end) or text[max(0, start - 8) : start].rstrip().endswith(_BEFORE_BOUND):
+        before = text[max(0, start - 8) : start].rstrip()
+        if _AFTER_THRESHOLD.match(text, end) or before.endswith(_BEFORE_BOUND):
             continue
         number, unit = text[start : match.end(1)], match.group(2)
         value = _decimal(number)
@@ -232,7 +239,7 @@ def tokens(text: str) -> list[_Token]:
 
 
 class _Group:
-    __slots__ = ("subject", "concept", "sentence")
+    __slots__ = ("concept", "sentence", "subject")
 
     def __init__(self, subject: Statement | None, concept: str | None, sentence: int) -> None:
         self.subject = subject  # the stated whole (None: a concept without a number)
@@ -241,7 +248,16 @@ class _Group:
 
 
 class _State:
-    __slots__ = ("document", "vocab", "classes", "statements", "carried", "previous", "department_names", "by_id")
+    __slots__ = (
+        "by_id",
+        "carried",
+        "classes",
+        "department_names",
+        "document",
+        "previous",
+        "statements",
+        "vocab",
+    )
 
     def __init__(self, document: Document, vocab: Vocabulary, classes: _ClassNames) -> None:
         self.document = document
@@ -794,7 +810,11 @@ class _PassageReader:
         budget, subject, concept, wording, _sentence = self.pending_budget
         self.pending_budget = None
         kind = StatementKind.COMPLETION
-        fields = {"wording": wording, "concept": concept, "part_of": subject.id if subject is not None else None}
+        fields = {
+            "wording": wording,
+            "concept": concept,
+            "part_of": subject.id if subject is not None else None,
+        }
         if self.item is not None:
             kind = self._as_item(kind, fields)
         statement = self._statement(kind, token, **fields)
