@@ -11,13 +11,26 @@ from pathlib import Path
 _HERE = Path(__file__).parent
 
 # Full-width and typographic forms folded before matching; every replacement keeps the length.
-_FOLD = str.maketrans({"（": "(", "）": ")", "“": '"', "”": '"', "‘": "'", "’": "'", "：": ":", "，": ",", "；": ";"})
+_FOLD = (
+    ("（", "("),
+    ("）", ")"),
+    ("“", '"'),
+    ("”", '"'),
+    ("‘", "'"),
+    ("’", "'"),
+    ("：", ":"),
+    ("，", ","),
+    ("；", ";"),
+)
 _SUFFIX = "(?:财政拨款)?(?:支出|收入)?"
 
 
 def fold(text: str) -> str:
     """The matching form of prose: full-width brackets, quotes and punctuation folded, 其它 → 其他."""
-    return text.translate(_FOLD).replace("其它", "其他")
+    # one str.replace per character is several times faster than str.translate on CJK text
+    for wide, narrow in _FOLD:
+        text = text.replace(wide, narrow)
+    return text.replace("其它", "其他")
 
 
 @dataclass(frozen=True)
@@ -37,14 +50,17 @@ class Concept:
     amount_of: str | None = None
 
 
-@dataclass(frozen=True)
 class Match:
-    """A wording found before a number: which concepts it may name, where it ends, how long it is."""
+    """A wording found before a number: which concepts it may name, where it ends, how long it is.
+    (A plain class: made for many candidate wordings, and cheaper to make than a dataclass.)"""
 
-    concepts: tuple[tuple[str, bool], ...]  # (concept id, only as a part of a stated whole)
-    start: int
-    end: int
-    text: str
+    __slots__ = ("concepts", "end", "start", "text")
+
+    def __init__(self, concepts: tuple[tuple[str, bool], ...], start: int, end: int, text: str) -> None:
+        self.concepts = concepts  # (concept id, only as a part of a stated whole)
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def length(self) -> int:
@@ -62,6 +78,7 @@ class Vocabulary:
     suffix: re.Pattern[str] = field(default_factory=lambda: re.compile(_SUFFIX))
     any_wording: re.Pattern[str] | None = None  # every wording, as one pattern (built on first use)
     found: dict = field(default_factory=dict)  # text → Match | None, the results of find
+    allowed: dict = field(default_factory=dict)  # concept id → allowed_under(concept id)
 
     def get(self, concept_id: str | None) -> Concept | None:
         return self.concepts.get(concept_id) if concept_id else None
@@ -112,8 +129,14 @@ class Vocabulary:
                 best = candidate
         return best
 
-    def allowed_under(self, subject: str | None) -> set[str]:
+    def allowed_under(self, subject: str | None) -> frozenset[str]:
         """The concepts a stated whole may be made of: its partitions, and theirs one level down."""
+        allowed = self.allowed.get(subject)
+        if allowed is None:  # the vocabulary does not change: each subject's set is made once
+            allowed = self.allowed[subject] = frozenset(self._allowed_under(subject))
+        return allowed
+
+    def _allowed_under(self, subject: str | None) -> set[str]:
         concept = self.get(subject)
         if concept is None:
             return set()

@@ -18,7 +18,7 @@ Paragraphs split by a page break are joined again; every figure keeps its own li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -28,22 +28,34 @@ from perfbudget.recognize.narrative.concepts import Match, Vocabulary, fold, voc
 
 # ------------------------------------------------------------------ tokens
 
-_NUMBER = r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SIGNS = "-−－"
+_NUMBER = rf"[{_SIGNS}]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 _UNITS = (
     "万元", "亿元", "千元", "元", "%", "％", "人次", "个", "辆", "台(套)", "台", "套", "人", "项", "家",
     "户", "处", "件", "篇", "份", "期", "平方米", "㎡", "亩", "公里", "吨",
 )  # fmt: skip
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # (the text is folded first: （套） → (套), ，→ ,)
-_TOKEN = re.compile(rf"({_NUMBER})\s*({_UNIT_ALT})")  # (a number glued to a letter or digit is no figure)
+# _NUMBER from its first digit on (\d{1,3}… as \d\d{0,2}…): a pattern that starts with \d lets the
+# regex engine jump from digit to digit instead of trying every character; tokens() takes the sign.
+# It starts at no digit inside a run of digits ((?<!\d\d): such a number is glued, see tokens()) and
+# never gives digits back (++, *+: no unit starts with a digit, a comma or a dot, so a shorter
+# number can never be followed by its unit).
+_TOKEN = re.compile(rf"(\d(?<!\d\d)(?:\d{{0,2}}+(?:,\d{{3}})++|\d*+)(?:\.\d++)?+)\s*({_UNIT_ALT})")
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,_/-")
 # 完成年初预算的96.35。 — a completion rate printed without its %
 _BARE_RATE = re.compile(rf"完成(?:了)?(?:年初)?预算(?:数)?的\s*({_NUMBER})(?![\d%％.,]|\s*[%％])")
 _AFTER_THRESHOLD = re.compile(r"\s*(?:\([^)]{0,8}\))?\s*(?:及)?(?:以上|以下|以内|左右|上下|多|余)")
-_BEFORE_BOUND = re.compile(r"(?:[≥≤><≈~～]|>=|<=|大于|小于|不低于|不高于|不少于|不多于|不超过|超过|约|近|逾|第|每|前|后)\s*$")
+# words that make the number after them a bound or an ordinal (looked for at the end of the 8
+# characters before the number, spaces after them allowed)
+_BEFORE_BOUND = (
+    "≥", "≤", ">", "<", "≈", "~", "～", ">=", "<=", "大于", "小于", "不低于", "不高于", "不少于", "不多于", "不超过",
+    "超过", "约", "近", "逾", "第", "每", "前", "后",
+)  # fmt: skip
 _MONEY = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _COUNT_UNITS = {"个", "辆", "台(套)", "台", "套", "人", "人次", "项", "家", "户", "处", "件", "篇", "份", "期"}
 _AREA_UNITS = {"平方米", "㎡", "亩", "公里", "吨"}
+_MEASURES = {unit: "amount" for unit in _MONEY} | {"%": "percent"} | {unit: "area" for unit in _AREA_UNITS}
 
 # ------------------------------------------------------------------ words between the numbers
 
@@ -64,36 +76,61 @@ _GENERIC_AMOUNT = re.compile(r"^(?:共计|合计|涉及|支出|自评|评价|项
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
 _TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
 _SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
+# the group ``top`` is a top-level heading (第一部分, 一、, 1、), which starts a section
 _HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、]|\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
+    r"^(?:(?P<top>第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*、)"
+    r"|\d{1,2}[.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
 )
-_TOP_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*、)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[．.、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])")
 _ITEM = re.compile(r"^\s*\d{1,3}\s*[．.、]\s*(?P<path>.+?\([^()]*项\))")
 _CARRY = re.compile(r"(?:其中|如下|包括|主要用于以下方面|具体情况如下)[:]?\s*$")
 _TERMINAL = tuple("。;:!?！？；：.…")
 _NEAR = 48  # a concept is named within this many characters before its number
 
+# kinds of statement, as sets (a test against a set is cheaper than against a tuple of enum members)
+_PRIMARY = frozenset(
+    {StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION, StatementKind.ITEM}
+)
+# with a number of their own
+_STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})
+# about the number of another statement
+_DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})
+
 
 def _decimal(text: str) -> Decimal | None:
+    """The value of a number matched by _NUMBER (a sign can only be its first character)."""
+    if text[0] in _SIGNS:
+        text = "-" + text[1:]
     try:
-        return Decimal(text.replace(",", "").replace("−", "-").replace("－", "-"))
+        return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
 
 
-@dataclass
+# The small records below are plain classes with __slots__: there is one per paragraph and per
+# number, and these are cheaper to create (and to define at import) than dataclasses.
+
+
 class _Piece:
-    start: int  # offset of the paragraph's text in the passage
-    paragraph: Paragraph
+    """A paragraph of a passage: where its text starts in the passage, its line and page (read
+    once from the paragraph: attribute reads of a pydantic model are slow)."""
+
+    __slots__ = ("line", "page", "start")
+
+    def __init__(self, start: int, line: int | None, page: int | None) -> None:
+        self.start = start
+        self.line = line
+        self.page = page
 
 
-@dataclass
 class _Passage:
-    text: str
-    pieces: list[_Piece]
-    section: str | None
-    heading: bool = False
+    __slots__ = ("heading", "pieces", "section", "text")
+
+    def __init__(self, text: str, pieces: list[_Piece], section: str | None, heading: bool = False) -> None:
+        self.text = text
+        self.pieces = pieces
+        self.section = section
+        self.heading = heading
 
     def place(self, offset: int) -> tuple[int | None, int | None, int]:
         """(line, page, offset in that paragraph) of a passage offset."""
@@ -101,34 +138,34 @@ class _Passage:
         for candidate in self.pieces:
             if candidate.start <= offset:
                 piece = candidate
-        return piece.paragraph.line, piece.paragraph.page, offset - piece.start
+        return piece.line, piece.page, offset - piece.start
 
 
-@dataclass
 class _Token:
-    value: Decimal
-    text: str
-    unit: str
-    start: int
-    end: int
-    bare: bool = False  # a rate printed without %
+    __slots__ = ("bare", "end", "measure", "start", "text", "unit", "value")
 
-    @property
-    def measure(self) -> str:
-        if self.unit in _MONEY:
-            return "amount"
-        if self.unit == "%":
-            return "percent"
-        if self.unit in _AREA_UNITS:
-            return "area"
-        return "count"
+    def __init__(
+        self, value: Decimal, text: str, unit: str, start: int, end: int, bare: bool = False
+    ) -> None:
+        self.value = value
+        self.text = text
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.bare = bare  # a rate printed without %
+        self.measure = _MEASURES.get(unit, "count")  # amount | percent | area | count
 
 
 def is_heading(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
+    return _is_heading(paragraph, text, paragraph.heading or _HEADING.match(text) is not None)
+
+
+def _is_heading(paragraph: Paragraph, text: str, numbered: bool) -> bool:
+    """``numbered``: the (stripped) ``text`` starts like a heading (``_HEADING``)."""
     if paragraph.heading:
         return True
-    return bool(_HEADING.match(text)) and len(text) <= 40 and _TOKEN.search(text) is None
+    return numbered and len(text) <= 40 and _TOKEN.search(text) is None
 
 
 def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
@@ -140,33 +177,34 @@ def passages(paragraphs: list[Paragraph]) -> list[_Passage]:
         text = paragraph.text.strip()
         if not text:
             continue
-        heading = is_heading(paragraph)
-        if heading and _TOP_HEADING.match(text):
+        numbered = _HEADING.match(text)
+        heading = _is_heading(paragraph, text, numbered is not None)
+        if heading and numbered is not None and numbered.group("top") is not None:
             section = text
         joinable = (
             current is not None
             and not heading
             and not current.heading
-            and not _HEADING.match(text)
-            and not current.text.rstrip().endswith(_TERMINAL)
-            and _continues(current.pieces[-1].paragraph, paragraph)
+            and numbered is None
+            and not current.text.endswith(_TERMINAL)  # (the text of a passage is stripped)
+            and _continues(current.pieces[-1], paragraph.line, paragraph.page)
         )
         if joinable and current is not None:
-            current.pieces.append(_Piece(len(current.text), paragraph))
+            current.pieces.append(_Piece(len(current.text), paragraph.line, paragraph.page))
             current.text += text
             continue
-        current = _Passage(text, [_Piece(0, paragraph)], section, heading)
+        current = _Passage(text, [_Piece(0, paragraph.line, paragraph.page)], section, heading)
         out.append(current)
     return out
 
 
-def _continues(before: Paragraph, after: Paragraph) -> bool:
-    if before.heading or after.heading:
-        return False
-    if before.page is not None and after.page is not None and after.page != before.page:
-        return after.page == before.page + 1
-    if before.line is not None and after.line is not None:
-        return 0 < after.line - before.line <= 6
+def _continues(before: _Piece, line: int | None, page: int | None) -> bool:
+    """Whether the paragraph at ``line`` on ``page`` goes on from ``before`` (the next page, or a
+    few lines on). Neither is a heading (passages() joins no heading)."""
+    if before.page is not None and page is not None and page != before.page:
+        return page == before.page + 1
+    if before.line is not None and line is not None:
+        return 0 < line - before.line <= 6
     return True
 
 
@@ -174,16 +212,20 @@ def tokens(text: str) -> list[_Token]:
     """The numbers of a (folded) passage that carry a unit and are stated, not bounds."""
     found: list[_Token] = []
     for match in _TOKEN.finditer(text):
-        number, unit = match.group(1), match.group(2)
         start = match.start()
+        if start and text[start - 1] in _SIGNS:
+            start -= 1
         if start and text[start - 1] in _GLUED:
-            continue  # PM2.5, NO2, 2020-2021 …
-        if _AFTER_THRESHOLD.match(text, match.end()) or _BEFORE_BOUND.search(text, max(0, start - 8), start):
+            continue  # PM2.5, NO2, 2020-2021 …  (a number glued to a letter or digit is no figure)
+        end = match.end()
+        before = text[max(0, start - 8) : start].rstrip()
+        if _AFTER_THRESHOLD.match(text, end) or before.endswith(_BEFORE_BOUND):
             continue
+        number, unit = text[start : match.end(1)], match.group(2)
         value = _decimal(number)
         if value is None:
             continue
-        found.append(_Token(value, number, "%" if unit == "％" else unit, match.start(1), match.end()))
+        found.append(_Token(value, number, "%" if unit == "％" else unit, start, end))
     if "完成" in text:
         for match in _BARE_RATE.finditer(text):
             value = _decimal(match.group(1))
@@ -196,23 +238,36 @@ def tokens(text: str) -> list[_Token]:
 # ------------------------------------------------------------------ the reader
 
 
-@dataclass
 class _Group:
-    subject: Statement | None  # the stated whole (None: a concept without a number)
-    concept: str | None
-    sentence: int
+    __slots__ = ("concept", "sentence", "subject")
+
+    def __init__(self, subject: Statement | None, concept: str | None, sentence: int) -> None:
+        self.subject = subject  # the stated whole (None: a concept without a number)
+        self.concept = concept
+        self.sentence = sentence
 
 
-@dataclass
 class _State:
-    document: Document
-    vocab: Vocabulary
-    classes: dict[str, list[tuple[re.Pattern[str], str]]]
-    statements: list[Statement] = field(default_factory=list)
-    carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
-    previous: Statement | None = None  # the last stated figure of the previous passage
-    department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
-    by_id: dict[str, Statement] = field(default_factory=dict)
+    __slots__ = (
+        "by_id",
+        "carried",
+        "classes",
+        "department_names",
+        "document",
+        "previous",
+        "statements",
+        "vocab",
+    )
+
+    def __init__(self, document: Document, vocab: Vocabulary, classes: _ClassNames) -> None:
+        self.document = document
+        self.vocab = vocab
+        self.classes = classes
+        self.statements: list[Statement] = []
+        self.carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
+        self.previous: Statement | None = None  # the last stated figure of the previous passage
+        self.department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
+        self.by_id: dict[str, Statement] = {}
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
@@ -293,26 +348,23 @@ class _PassageReader:
     # ---------------------------------------------------------- helpers
 
     def _sentence_of(self, offset: int) -> int:
-        index = 0
-        for end in self.ends:
-            if offset >= end:
-                index += 1
-        return index
+        return bisect_right(self.ends, offset)  # the number of sentence ends at or before offset
 
     def _sentence_span(self, index: int) -> tuple[int, int]:
         start = self.ends[index - 1] if index > 0 and index - 1 < len(self.ends) else 0
         end = self.ends[index] if index < len(self.ends) else len(self.folded)
         return start, end
 
-    def _clause_span(self, offset: int) -> tuple[int, int]:
-        start, end = self._sentence_span(self._sentence_of(offset))
+    def _clause_span(self, offset: int, sentence_span: tuple[int, int]) -> tuple[int, int]:
+        start, end = sentence_span
         left = self.folded.rfind(_CLAUSE_END, start, offset)
         right = self.folded.find(_CLAUSE_END, offset, end)
         return (left + 1 if left >= 0 else start), (right + 1 if right >= 0 else end)
 
     def _clause_index(self, offset: int) -> tuple[int, int]:
-        start, _ = self._sentence_span(self._sentence_of(offset))
-        return self._sentence_of(offset), self.folded.count(_CLAUSE_END, start, offset)
+        sentence = self._sentence_of(offset)
+        start, _ = self._sentence_span(sentence)
+        return sentence, self.folded.count(_CLAUSE_END, start, offset)
 
     def _figure(self, token: _Token, role: FigureRole, sign: int = 1, statement: str | None = None) -> Figure:
         line, page, offset = self.passage.place(token.start)
@@ -329,8 +381,8 @@ class _PassageReader:
 
     def _statement(self, kind: StatementKind, token: _Token, **fields) -> Statement:
         line, page, _ = self.passage.place(token.start)
-        sentence_start, sentence_end = self._sentence_span(self._sentence_of(token.start))
-        clause_start, clause_end = self._clause_span(token.start)
+        sentence_start, sentence_end = sentence_span = self._sentence_span(self._sentence_of(token.start))
+        clause_start, clause_end = self._clause_span(token.start, sentence_span)
         statement = Statement(
             id=self.state.new_id(),
             kind=kind,
@@ -348,12 +400,11 @@ class _PassageReader:
 
     def last_primary(self, measure: str | None = None, sentence: int | None = None) -> Statement | None:
         for statement in reversed(self.own):
-            if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION,
-                                      StatementKind.ITEM):
+            if statement.kind not in _PRIMARY:
                 continue
             if sentence is not None and self._sentence_of_statement(statement) != sentence:
                 continue
-            figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+            figure = _main_figure(statement)
             if figure is None:
                 continue
             if measure is not None and _measure(figure.unit) != measure:
@@ -367,6 +418,8 @@ class _PassageReader:
     # ---------------------------------------------------------- concepts
 
     def _scope(self, text: str) -> str | None:
+        if "算" not in text:  # (预算, 决算) the common case, without the substitution
+            return None
         text = _FUNDS.sub("", text)
         if "决算" in text:
             return "final"
@@ -391,18 +444,24 @@ class _PassageReader:
         match = self.vocab.find(lead)
         if match is None:
             return None, "", None
-        options = [
-            (c, part_only)
-            for c, part_only in match.concepts
-            if measure is None or measure == "percent" or _fits(self.vocab.concepts[c].measure, measure)
-        ]
+        options = match.concepts
+        if measure is not None and measure != "percent":
+            concepts = self.vocab.concepts
+            options = [option for option in options if _fits(concepts[option[0]].measure, measure)]
         if not options:
             return None, "", None
+        return self._choose(options, subject), self._as_printed(lead, match.start, match.end), match
+
+    def _choose(self, options, subject: str | None) -> str | None:
+        """The first option the stated whole is made of, else the first that needs no whole."""
         allowed = self.vocab.allowed_under(subject)
-        chosen = next((c for c, _ in options if c in allowed), None)
-        if chosen is None:
-            chosen = next((c for c, part_only in options if not part_only), None)
-        return chosen, self._as_printed(lead, match.start, match.end), match
+        for concept, _ in options:
+            if concept in allowed:
+                return concept
+        for concept, part_only in options:
+            if not part_only:
+                return concept
+        return None
 
     def _as_printed(self, lead: str, start: int, end: int) -> str:
         """``lead[start:end]`` as printed (the lead is folded text of this passage; folding keeps
@@ -426,8 +485,9 @@ class _PassageReader:
     def _class(self, lead: str) -> tuple[str, str, int] | None:
         """(code, printed name, end) of the 功能分类 类 named nearest to the end of ``lead``."""
         best = None
-        by_start = self.state.classes
-        for i in range(max(0, len(lead) - _NEAR), len(lead) - 1):
+        by_start = self.state.classes.by_start
+        for first in self.state.classes.first.finditer(lead, max(0, len(lead) - _NEAR), len(lead) - 1):
+            i = first.start()
             for pattern, code in by_start.get(lead[i : i + 2], ()):
                 found = pattern.match(lead, i)
                 if found is not None and (best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))):
@@ -443,9 +503,10 @@ class _PassageReader:
         self.lead_start = max(self.previous_end, self.sentence_start)
         lead = self.folded[self.lead_start : token.start]
         self.previous_end = token.end
-        cut = max(lead.rfind(c) for c in ",;:")
+        semicolon = lead.rfind(";")
+        cut = max(lead.rfind(","), semicolon, lead.rfind(":"))
         tail = lead[cut + 1 :].strip()
-        clause = lead[lead.rfind(";") + 1 :]
+        clause = lead[semicolon + 1 :]
         if _GROUP.search(clause):
             self._open_group(token, clause, sentence)
         else:
@@ -456,9 +517,9 @@ class _PassageReader:
             self.folded, self.sentence_start, token.start
         ):
             self._change(token, lead, tail)
-        elif token.measure == "amount" and _BUDGET.search(tail):
+        elif token.measure == "amount" and "预算" in tail and _BUDGET.search(tail):
             self._budget(token, lead, tail)
-        elif token.measure == "amount" and _ACTUAL.search(tail) and self.pending_budget is not None:
+        elif token.measure == "amount" and self.pending_budget is not None and _ACTUAL.search(tail):
             self._actual(token, tail)
         else:
             self._value(token, lead, tail)
@@ -472,7 +533,7 @@ class _PassageReader:
         if self.group is not None and self.group.sentence == -1 and sentence > 0 and self.item is None:
             self.group = None  # a list carried from an earlier paragraph ends with the first sentence
         text = self.folded[self.sentence_start : self._first_token_after(self.sentence_start)]
-        cut = max(text.rfind(c) for c in ",;:")
+        cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
         head = text[: cut + 1] if cut >= 0 else ""
         concept, _, _match = self._concept(head, None) if head else (None, "", None)
         self.context = (concept, self._scope(head) if head else None)
@@ -554,23 +615,15 @@ class _PassageReader:
             concept, wording, _ = self._concept(trail, subject_concept, token.measure) if trail else (None, "", None)
         scope = self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
         kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
-        item = self.item
         part_of = subject.id if subject is not None else None
         if self.carried is not None and subject is self.carried.subject and concept is not None:
             self.parts_of_carried = True
-        statement = self._statement(
-            kind,
-            token,
-            wording=wording,
-            concept=concept,
-            scope=scope,
-            code=code,
-            part_of=part_of,
-        )
+        fields = {"wording": wording, "concept": concept, "scope": scope, "code": code, "part_of": part_of}
+        if self.item is not None and kind == StatementKind.AMOUNT:
+            kind = self._as_item(kind, fields)
+        statement = self._statement(kind, token, **fields)
         statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
-        if item is not None and kind == StatementKind.AMOUNT:
-            self._make_item(statement)
 
     def _trail(self, token: _Token) -> str:
         end = len(self.folded)
@@ -585,11 +638,12 @@ class _PassageReader:
         if share is not None:
             self._share(token, share.group("whole") or "")
             return
+        completion = _COMPLETION.search(tail) is not None
         change = _RATE_CHANGE.search(tail)
-        if change is not None and not _COMPLETION.search(tail):
+        if change is not None and not completion:
             self._rate(token, lead, change.group("verb"))
             return
-        if _COMPLETION.search(tail) or token.bare:
+        if completion or token.bare:
             self._completion_rate(token, lead)
             return
         _concept, wording, _ = self._concept(lead, self._subject()[1])
@@ -602,7 +656,7 @@ class _PassageReader:
     def _same_clause(self, statement: Statement, token: _Token) -> bool:
         if self._figure_sentence.get(statement.id) != self.sentence:
             return False
-        figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+        figure = _main_figure(statement)
         if figure is None:
             return False
         mine = self._clause_index(token.start)
@@ -611,7 +665,7 @@ class _PassageReader:
 
     def _offset_of(self, figure: Figure) -> int | None:
         for piece in self.passage.pieces:
-            if piece.paragraph.line == figure.line and piece.paragraph.page == figure.page and figure.offset is not None:
+            if piece.line == figure.line and piece.page == figure.page and figure.offset is not None:
                 return piece.start + figure.offset
         return None
 
@@ -646,11 +700,11 @@ class _PassageReader:
         )
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         if part is not None:
-            value = part.figure(FigureRole.VALUE) or part.figure(FigureRole.ACTUAL)
+            value = _main_figure(part)
             if value is not None:
                 statement.figures.append(value.model_copy(update={"role": FigureRole.PART}))
         if whole_statement is not None:
-            value = whole_statement.figure(FigureRole.VALUE) or whole_statement.figure(FigureRole.ACTUAL)
+            value = _main_figure(whole_statement)
             if value is not None:
                 statement.figures.append(value.model_copy(update={"role": FigureRole.WHOLE}))
         self._figure_sentence[statement.id] = self.sentence
@@ -664,9 +718,9 @@ class _PassageReader:
             for statement in reversed(pool):
                 if statement.concept != concept or statement.code is not None:
                     continue
-                if statement.kind not in (StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION):
+                if statement.kind not in _STATED:
                     continue
-                figure = statement.figure(FigureRole.VALUE) or statement.figure(FigureRole.ACTUAL)
+                figure = _main_figure(statement)
                 if figure is None or (scope is not None and statement.scope not in (scope, None)):
                     continue
                 if scope == "budget" and statement.kind == StatementKind.COMPLETION:
@@ -680,8 +734,7 @@ class _PassageReader:
         concept, _, match = self._concept(clause_text, self._subject()[1])
         if concept is not None and match is not None:
             for statement in reversed(self.own):
-                if statement.concept == concept and statement.kind in (StatementKind.AMOUNT, StatementKind.COMPLETION,
-                                                                        StatementKind.COUNT):
+                if statement.concept == concept and statement.kind in _STATED:
                     return statement
             return self._stated(concept)
         current = self.last_primary()
@@ -729,7 +782,7 @@ class _PassageReader:
         )
         statement.figures.append(self._figure(token, role, sign, statement=statement.id))
         if referent is not None:
-            current = referent.figure(FigureRole.VALUE) or referent.figure(FigureRole.ACTUAL)
+            current = _main_figure(referent)
             if current is not None:
                 statement.figures.append(current.model_copy(update={"role": FigureRole.CURRENT}))
         self._figure_sentence[statement.id] = self.sentence
@@ -756,15 +809,18 @@ class _PassageReader:
     def _actual(self, token: _Token, tail: str) -> None:
         budget, subject, concept, wording, _sentence = self.pending_budget
         self.pending_budget = None
-        statement = self._statement(
-            StatementKind.COMPLETION, token, wording=wording, concept=concept,
-            part_of=subject.id if subject is not None else None,
-        )  # fmt: skip
+        kind = StatementKind.COMPLETION
+        fields = {
+            "wording": wording,
+            "concept": concept,
+            "part_of": subject.id if subject is not None else None,
+        }
+        if self.item is not None:
+            kind = self._as_item(kind, fields)
+        statement = self._statement(kind, token, **fields)
         statement.figures.append(self._figure(budget, FigureRole.BUDGET, statement=statement.id))
         statement.figures.append(self._figure(token, FigureRole.ACTUAL, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
-        if self.item is not None:
-            self._make_item(statement)
 
     def _completion_rate(self, token: _Token, lead: str) -> None:
         self.flush_budget()
@@ -782,7 +838,7 @@ class _PassageReader:
                         figure.role = FigureRole.ACTUAL
                 statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
                 return
-            if statement.kind in (StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT):
+            if statement.kind in _DERIVED:
                 continue
             break
         concept, wording, _ = self._concept(lead, self._subject()[1])
@@ -792,19 +848,33 @@ class _PassageReader:
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 
-    def _make_item(self, statement: Statement) -> None:
+    def _as_item(self, kind: StatementKind, fields: dict) -> StatementKind:
+        """The statement of a per-item line names the item (``fields`` are updated before the
+        statement is made); its kind: a completion there is an item."""
         path, code, printed = self.item
-        statement.kind = StatementKind.ITEM if statement.kind == StatementKind.COMPLETION else statement.kind
-        statement.path = path
-        statement.code = code
-        statement.wording = printed
         subject, subject_concept = self._subject()
         parent = self.vocab.get(subject_concept)
-        statement.concept = subject_concept if parent is not None and parent.classes else None
-        statement.part_of = subject.id if subject is not None else statement.part_of
+        fields["path"] = path
+        fields["code"] = code
+        fields["wording"] = printed
+        fields["concept"] = subject_concept if parent is not None and parent.classes else None
+        if subject is not None:
+            fields["part_of"] = subject.id
+        return StatementKind.ITEM if kind == StatementKind.COMPLETION else kind
 
     def finish(self) -> None:
         self.flush_budget()
+
+
+def _main_figure(statement: Statement) -> Figure | None:
+    """The value figure of a statement, else its actual figure (one pass over the figures)."""
+    actual = None
+    for figure in statement.figures:
+        if figure.role == FigureRole.VALUE:
+            return figure
+        if actual is None and figure.role == FigureRole.ACTUAL:
+            actual = figure
+    return actual
 
 
 def _fits(concept_measure: str, token_measure: str) -> bool:
@@ -847,16 +917,26 @@ def _resolve(names: tuple[str, ...]) -> str | None:
     return subject.code if subject is not None else None
 
 
-_CLASS_CACHE: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+class _ClassNames:
+    """The 功能分类 类 names as patterns, indexed by their first two characters; ``first`` finds
+    the characters a name can start with (the places worth a look up)."""
+
+    def __init__(self, by_start: dict[str, list[tuple[re.Pattern[str], str]]]) -> None:
+        self.by_start = by_start
+        self.first = re.compile("[" + "".join(sorted({re.escape(key[0]) for key in by_start})) + "]")
 
 
-def _class_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+_CLASS_CACHE: list[_ClassNames] = []
+
+
+def _class_patterns() -> _ClassNames:
     """One pattern per 功能分类 类 name (and older names): ``教育(类)支出``, ``其他支出(类)``,
     indexed by the name's first two characters."""
     if _CLASS_CACHE:
-        return _CLASS_CACHE
+        return _CLASS_CACHE[0]
     from perfbudget.reference import functional, normalize_name
 
+    by_start: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for subject in functional.classes():
         for name in subject.names:
             key = fold(normalize_name(name))
@@ -864,5 +944,6 @@ def _class_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
                 pattern = rf"{re.escape(key[:-2])}等?(?:\(类\))?支出(?:\(类\))?"
             else:
                 pattern = rf"{re.escape(key)}(?:\(类\))?"
-            _CLASS_CACHE.setdefault(key[:2], []).append((re.compile(pattern), subject.code))
-    return _CLASS_CACHE
+            by_start.setdefault(key[:2], []).append((re.compile(pattern), subject.code))
+    _CLASS_CACHE.append(_ClassNames(by_start))
+    return _CLASS_CACHE[0]
