@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from perfbudget.model.tables import Cell, Column, Row, RowRole
+from perfbudget.model.tables import Column, Row, RowRole
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.catalogue import column_word
 from perfbudget.recognize.numbers import is_code, is_decimal_amount, parse_amount
@@ -71,60 +72,109 @@ def align(row: RawRow, width: int, kinds: list[str]) -> list[RawCell] | None:
     return placed[:label_count] + cells[len(leading) :]
 
 
-@dataclass
+@dataclass(slots=True)
+class DraftRow:
+    """A :class:`Row`'s fields while the structure passes fill them in.
+
+    The table is validated into pydantic models once, at the end: setting attributes on a
+    pydantic model goes through its slow ``__setattr__``."""
+
+    label: str
+    code: str | None = None
+    code_system: str | None = None
+    code_inferred: bool = False
+    level: int | None = None
+    role: RowRole = RowRole.ITEM
+    side: str | None = None
+    group: str | None = None
+    parent: int | None = None
+    line: int | None = None
+    page: int | None = None
+    cells: dict[str, dict] = field(default_factory=dict)  # key → a Cell's fields
+
+    def fields(self) -> dict:
+        return {
+            "label": self.label,
+            "code": self.code,
+            "code_system": self.code_system,
+            "code_inferred": self.code_inferred,
+            "level": self.level,
+            "role": self.role,
+            "side": self.side,
+            "group": self.group,
+            "parent": self.parent,
+            "line": self.line,
+            "page": self.page,
+            "cells": self.cells,
+        }
+
+
+def cell_fields(cell: RawCell, value: Decimal | None = None) -> dict:
+    """A :class:`Cell`'s fields for a printed cell."""
+    return {"text": cell.text, "value": value, "line": cell.line, "page": cell.page}
+
+
+@dataclass(slots=True)
 class Placed:
     """A logical row with the printed hints the structure pass needs."""
 
-    row: Row
+    row: DraftRow
     indent: int
     code_parts: tuple[str, str, str] | None = None  # 类, 款, 项 printed in three columns
 
 
-_new_cell = Cell.__pydantic_validator__.validate_python  # Cell(**fields), without the keyword plumbing
-_new_row = Row.__pydantic_validator__.validate_python
+@dataclass(frozen=True, slots=True)
+class SideColumns:
+    """The columns of one side of a table (all of them in a one-sided table), worked out once
+    per table so that each printed row is read without looking at the other side's columns."""
+
+    side: str | None
+    columns: tuple[tuple[int, str, str], ...]  # (position, key, kind)
+
+
+def side_columns(columns: list[Column], kinds: list[str], side: str | None) -> SideColumns:
+    return SideColumns(
+        side,
+        tuple((j, c.key, kind) for j, (c, kind) in enumerate(zip(columns, kinds, strict=True)) if c.side == side),
+    )
 
 
 def build_row(
-    cells: list[RawCell], columns: list[Column], kinds: list[str], side: str | None, raw: RawRow,
-    code_system: str | None = None,
+    cells: list[RawCell], layout: SideColumns, raw: RawRow, code_system: str | None = None
 ) -> Placed | None:
     """One logical row from the cells of one side of a printed row; ``None`` if it is blank.
 
     ``code_system`` is recorded on a row that has a code (``None``: leave it unset)."""
     label = code = ""
-    parts: dict[str, str] = {}
+    parts: dict[str, str] | None = None
     indent = 0
-    values: dict[str, Cell] = {}
+    values: dict[str, dict] = {}
     any_value = False
-    own: list[RawCell] = []
-    for cell, column, kind in zip(cells, columns, kinds, strict=True):
-        if column.side != side:
-            continue
-        own.append(cell)
+    first: RawCell | None = None  # the side's first printed cell
+    for j, key, kind in layout.columns:
+        cell = cells[j]
+        text = cell.text
+        if text and first is None:
+            first = cell
         if kind == "measure":
-            text = cell.text
             value = parse_amount(text) if text else None
-            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
+            values[key] = {"text": text, "value": value, "line": cell.line, "page": cell.page}
             if value is not None:
                 any_value = True
         elif kind == "code":
-            if column.key == "code":
-                code = cell.text
+            if key == "code":
+                code = text
             else:
-                parts[column.key.rsplit(".", 1)[-1]] = cell.text
+                if parts is None:
+                    parts = {}
+                parts[key.rsplit(".", 1)[-1]] = text
         elif kind == "name":
             if not label:
-                label, indent = cell.text, cell.indent
-            elif cell.text:
-                values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
-        elif kind == "line_no":
-            values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
-        else:
-            text = cell.text
-            value = parse_amount(text) if text else None
-            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
-            if value is not None:
-                any_value = True
+                label, indent = text, cell.indent
+            elif text:
+                values[key] = {"text": text, "line": cell.line, "page": cell.page}
+        else:  # line_no
+            values[key] = {"text": text, "line": cell.line, "page": cell.page}
     if code and not is_code(code):
         glued = _GLUED_CODE.match(code)
         if glued:
@@ -135,28 +185,28 @@ def build_row(
         glued = _GLUED_CODE.match(label)
         if glued:
             code, label = glued.group(1), glued.group(2)
-    if not label and not code and not any_value and not any(parts.values()):
+    if not label and not code and not any_value and not (parts and any(parts.values())):
         return None
-    first = next((c for c in own if c.text), own[0] if own else cells[0])
+    if first is None:
+        first = cells[layout.columns[0][0]] if layout.columns else cells[0]
     total = bool(label) and is_total_label(label)
-    fields = {
-        "label": label,
-        "code": code or None,
-        "side": side,
-        "level": 0 if total else (_LEVELS.get(len(code)) if code else None),
-        "role": RowRole.TOTAL if total else RowRole.ITEM,
-        "line": first.line if first.line is not None else raw.line,
-        "page": first.page if first.page is not None else raw.page,
-        "cells": values,
-    }
-    if code and code_system is not None:
-        fields["code_system"] = code_system
+    row = DraftRow(
+        label=label,
+        code=code or None,
+        code_system=code_system if code else None,
+        level=0 if total else (_LEVELS.get(len(code)) if code else None),
+        role=RowRole.TOTAL if total else RowRole.ITEM,
+        side=layout.side,
+        line=first.line if first.line is not None else raw.line,
+        page=first.page if first.page is not None else raw.page,
+        cells=values,
+    )
     split = (
         (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
         if parts
         else None
     )
-    return Placed(_new_row(fields), indent, split)
+    return Placed(row, indent, split)
 
 
 def join_split_codes(placed: list[Placed]) -> None:

@@ -1,26 +1,27 @@
 """Which row is a part of which: the tree that the sum checks walk.
 
 Each table family organises its rows differently; each function here sets ``Row.parent`` (and
-``role``) for one organisation named in the catalogue (``rows = …``).
+``role``) for one organisation named in the catalogue (``rows = …``), on the draft rows that
+become the table's :class:`Row` models.
 """
 
 from __future__ import annotations
 
-from perfbudget.model.tables import Row, RowRole
+from perfbudget.model.tables import RowRole
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.rows import Placed
+from perfbudget.recognize.rows import DraftRow, Placed
 from perfbudget.recognize.vocabulary import has_ordinal, strip_ordinal
 
 
-def _mark_groups(rows: list[Row]) -> None:
+def _mark_groups(rows: list[DraftRow]) -> None:
     parents = {r.parent for r in rows if r.parent is not None}
     for index, row in enumerate(rows):
         if index in parents and row.role == RowRole.ITEM:
             row.role = RowRole.GROUP
 
 
-def coded(placed: list[Placed]) -> list[Row]:
+def coded(placed: list[Placed]) -> list[DraftRow]:
     """功能分类 (or 收入分类) rows: 项 under 款 under 类 by code prefix; 类 under the 合计 row."""
     rows = [p.row for p in placed]
     for side in {r.side for r in rows}:
@@ -47,7 +48,7 @@ def coded(placed: list[Placed]) -> list[Row]:
     return rows
 
 
-def two_sided(placed: list[Placed], class_code=None) -> list[Row]:
+def two_sided(placed: list[Placed], class_code=None) -> list[DraftRow]:
     """收支总表: per half, the ordinal rows make up 本年…合计; what follows it (结转, 结余) makes up
     总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up."""
     rows = [p.row for p in placed]
@@ -102,7 +103,7 @@ _THREE_PUBLIC_PARENT = {
 }
 
 
-def named(placed: list[Placed]) -> list[Row]:
+def named(placed: list[Placed]) -> list[DraftRow]:
     """三公经费 and 机关运行经费 tables: items under 合计; 购置/运行 under 公务用车购置及运行费."""
     rows = [p.row for p in placed]
     keys: dict[str, int] = {}
@@ -122,7 +123,7 @@ def named(placed: list[Placed]) -> list[Row]:
     return rows
 
 
-def projects(placed: list[Placed]) -> list[Row]:
+def projects(placed: list[Placed]) -> list[DraftRow]:
     """项目支出表: the first row is the department; a unit is printed twice (unit, then the unit
     as its own budget level), its projects follow."""
     rows = [p.row for p in placed]
@@ -148,11 +149,11 @@ def projects(placed: list[Placed]) -> list[Row]:
     return rows
 
 
-def _same_values(a: Row, b: Row) -> bool:
-    return {k: c.value for k, c in a.cells.items()} == {k: c.value for k, c in b.cells.items()}
+def _same_values(a: DraftRow, b: DraftRow) -> bool:
+    return {k: c.get("value") for k, c in a.cells.items()} == {k: c.get("value") for k, c in b.cells.items()}
 
 
-def economic_names(placed: list[Placed], is_class=None) -> list[Row]:
+def economic_names(placed: list[Placed], is_class=None) -> list[DraftRow]:
     """基本支出 by economic class names (部门经济科目 × 政府经济科目): a class row (no 政府科目)
     collects the detail rows below it; classes sit under 合计."""
     rows = [p.row for p in placed]
@@ -163,7 +164,7 @@ def economic_names(placed: list[Placed], is_class=None) -> list[Row]:
             total = index
             continue
         gov = row.cells.get("gov_name")
-        has_gov = gov is not None and bool(gov.text)
+        has_gov = gov is not None and bool(gov["text"])
         if not has_gov and (is_class is None or is_class(row.label)):
             row.parent, row.level = total, 1
             current = index
@@ -173,7 +174,7 @@ def economic_names(placed: list[Placed], is_class=None) -> list[Row]:
     return rows
 
 
-def economic_coded(rows: list[Row], group_totals: dict[str, int]) -> list[Row]:
+def economic_coded(rows: list[DraftRow], group_totals: dict[str, int]) -> list[DraftRow]:
     """经济分类 codes: 款 under 类 by prefix; 类 under its group total (人员经费合计/公用经费合计)."""
     by_code: dict[str, int] = {}
     for index, row in enumerate(rows):
