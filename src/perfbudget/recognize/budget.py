@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.model.tables import Column, RowRole, Table
@@ -24,6 +26,7 @@ from perfbudget.recognize.segment import Segment
 from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
 
 
+_text = attrgetter("text")
 _new_table = Table.__pydantic_validator__.validate_python  # the whole table, rows and cells, in one call
 
 
@@ -44,7 +47,7 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
         "page": first.page if first else None,
         "sheet": first.sheet if first else None,
     }
-    body = [r for r in segment.body if any(c.text for c in r.cells)]
+    body = [r for r in segment.body if any(map(_text, r.cells))]
     if kind is None:
         _generic(table, body)
         return _new_table(table)
@@ -55,7 +58,7 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
     data_rows = []
     for r in body[start:]:
         texts = [c.text for c in r.cells]
-        if not is_column_numbers(texts) and tuple(texts) not in repeated:
+        if not is_column_numbers(texts) and not (repeated and tuple(texts) in repeated):
             data_rows.append(r)
     if kind.rows == "economic" and _is_triples(header_rows):
         _economic_triples(table, header_rows, data_rows, file, findings)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from perfbudget.model.tables import Column
 from perfbudget.read.blocks import RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_amount
+from perfbudget.recognize.numbers import match_amount
 
 LABEL_KINDS = ("code", "name", "line_no")
 
@@ -48,7 +48,10 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
             text = cell.text
             if not text:
                 continue
-            if is_amount(text) and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
+            # is_amount(text), inlined: it runs on every cell of the table
+            if match_amount(text.strip()) is not None and not (
+                j == 0 and len(text) in (3, 5, 7) and text.isdigit()
+            ):
                 amount_counts[j] += 1
             else:
                 text_counts[j] += 1
@@ -204,24 +207,63 @@ def _spread(row: list[str], below: list[str], is_label: list[bool]) -> list[str]
     one cell alone (merged down from here); runs of filled columns are split among cells, preferring
     splits that keep labels and amounts apart and start each half at a label column."""
     width, n = len(below), len(row)
-    best: tuple[int, list[tuple[int, int]]] | None = None
-    for cuts in combinations(range(1, width), n - 1):
-        bounds = [0, *cuts, width]
-        spans = [(bounds[i], bounds[i + 1]) for i in range(n)]
-        if any(end - start > 1 and any(not below[j] for j in range(start, end)) for start, end in spans):
-            continue
-        # labels and amounts apart first; then spans of even size (预算数 | 决算数 over two equal halves)
-        cost = 1000 * sum(_span_cost(start, end, is_label) for start, end in spans)
-        cost += sum((end - start) ** 2 for start, end in spans)
-        if best is None or cost < best[0]:
-            best = (cost, spans)
-    if best is None:
+    spans = _cheapest_spans(n, below, is_label)
+    if spans is None:
         return row + [""] * (width - n)
     out = [""] * width
-    for text, (start, end) in zip(row, best[1], strict=True):
+    for text, (start, end) in zip(row, spans, strict=True):
         for j in range(start, end):
             out[j] = text
     return out
+
+
+def _cheapest_spans(n: int, below: list[str], is_label: list[bool]) -> list[tuple[int, int]] | None:
+    """The cut of the columns into ``n`` spans of least cost; on a tie the cut whose boundaries
+    come first, left to right. ``None`` when no cut is allowed.
+
+    A span's cost does not depend on the other spans, so the least cost of cutting the columns
+    from ``start`` on into ``k`` spans is worked out once for each ``start`` and ``k`` rather than
+    for every combination of cuts."""
+    width = len(below)
+    span = _span_costs(below, is_label)
+    # rest[k][start]: least cost of the columns from ``start`` on cut into ``k`` spans
+    rest: list[list[int | None]] = [[None] * (width + 1) for _ in range(n + 1)]
+    rest[0][width] = 0
+    for k in range(1, n + 1):
+        below_k, row_k = rest[k - 1], rest[k]
+        for start in range(width - k, -1, -1):
+            best = None
+            for end in range(start + 1, width - k + 2):
+                cost, tail = span[start][end], below_k[end]
+                if cost is not None and tail is not None and (best is None or cost + tail < best):
+                    best = cost + tail
+            row_k[start] = best
+    if rest[n][0] is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for k in range(n, 0, -1):
+        for end in range(start + 1, width - k + 2):
+            cost, tail = span[start][end], rest[k - 1][end]
+            if cost is not None and tail is not None and cost + tail == rest[k][start]:
+                spans.append((start, end))
+                start = end
+                break
+    return spans
+
+
+def _span_costs(below: list[str], is_label: list[bool]) -> list[list[int | None]]:
+    """``[start][end]``: the cost of one cell spanning those columns; ``None`` where a span of
+    several columns would cover a column that is empty below (that column is merged down)."""
+    width = len(below)
+    costs: list[list[int | None]] = [[None] * (width + 1) for _ in range(width + 1)]
+    for start in range(width):
+        for end in range(start + 1, width + 1):
+            if end - start > 1 and not (below[start] and below[end - 1]):
+                break  # every wider span covers this empty column too
+            # labels and amounts apart first; then spans of even size (预算数 | 决算数 over two equal halves)
+            costs[start][end] = 1000 * _span_cost(start, end, is_label) + (end - start) ** 2
+    return costs
 
 
 def _span_cost(start: int, end: int, is_label: list[bool]) -> int:

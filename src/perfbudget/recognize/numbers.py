@@ -17,7 +17,7 @@ def parse_amount(text: str) -> Decimal | None:
     The printed precision is kept (``"0.00"`` stays ``Decimal("0.00")``).
     """
     text = text.strip()
-    if text in PLACEHOLDERS or _match_amount(text) is None:
+    if text in PLACEHOLDERS or match_amount(text) is None:
         return None
     if "," in text:
         text = text.replace(",", "")
@@ -29,11 +29,13 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-_match_amount = _AMOUNT.match
+# No placeholder matches: ``is_amount(text)`` is ``match_amount(text.strip()) is not None`` for a
+# non-empty text (the placeholder test is only a quick way out).
+match_amount = _AMOUNT.match
 
 
 def is_amount(text: str) -> bool:
-    return bool(text) and text not in PLACEHOLDERS and _match_amount(text.strip()) is not None
+    return bool(text) and text not in PLACEHOLDERS and match_amount(text.strip()) is not None
 
 
 def is_decimal_amount(text: str) -> bool:
