@@ -15,7 +15,7 @@ from perfbudget.model.tables import Column
 from perfbudget.read.blocks import RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import match_amount
+from perfbudget.recognize.numbers import is_amount
 
 LABEL_KINDS = ("code", "name", "line_no")
 
@@ -48,8 +48,7 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
             text = cell.text
             if not text:
                 continue
-            # is_amount(text), inlined: it runs on every cell of the table
-            if match_amount(text.strip()) is not None and not (
+            if is_amount(text) and not (
                 j == 0 and len(text) in (3, 5, 7) and text.isdigit()
             ):
                 amount_counts[j] += 1

@@ -17,7 +17,7 @@ def parse_amount(text: str) -> Decimal | None:
     The printed precision is kept (``"0.00"`` stays ``Decimal("0.00")``).
     """
     text = text.strip()
-    if text in PLACEHOLDERS or match_amount(text) is None:
+    if not _is_amount_text(text):
         return None
     if "," in text:
         text = text.replace(",", "")
@@ -29,13 +29,27 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-# No placeholder matches: ``is_amount(text)`` is ``match_amount(text.strip()) is not None`` for a
-# non-empty text (the placeholder test is only a quick way out).
+# No placeholder matches _AMOUNT, so the placeholders need no test of their own.
 match_amount = _AMOUNT.match
+_SIGNS = "-−－"
+
+
+def _is_amount_text(text: str) -> bool:
+    """``text`` (stripped) matches _AMOUNT. String tests settle plain figures (``1234``,
+    ``13190.69``) and words, which are most cells, at a fraction of the pattern's cost; the
+    pattern decides the rest (signs, thousands separators, anything odd)."""
+    first = text[:1]
+    if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
+        head, dot, tail = text.partition(".")
+        if head.isdecimal() and (not dot or tail.isdecimal()):
+            return True
+    elif not first or first not in _SIGNS:
+        return False  # an amount starts with a digit or a sign
+    return match_amount(text) is not None
 
 
 def is_amount(text: str) -> bool:
-    return bool(text) and text not in PLACEHOLDERS and match_amount(text.strip()) is not None
+    return _is_amount_text(text.strip())
 
 
 def is_decimal_amount(text: str) -> bool:
