@@ -14,8 +14,8 @@ from perfbudget.recognize.headers import build_header, label_columns, table_widt
 from perfbudget.recognize.numbers import is_code, parse_amount
 from perfbudget.recognize.references import class_code_by_name, economic_group, is_economic_class_name
 from perfbudget.recognize.rows import (
-    DraftRow,
     Placed,
+    RowFields,
     align,
     build_row,
     is_data_row,
@@ -24,7 +24,6 @@ from perfbudget.recognize.rows import (
 )
 from perfbudget.recognize.segment import Segment
 from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
-
 
 _text = attrgetter("text")
 _new_table = Table.__pydantic_validator__.validate_python  # the whole table, rows and cells, in one call
@@ -87,16 +86,15 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
                 placed.append(built)
     join_split_codes(placed)
     for item in placed:
-        if item.row.code and not item.row.code_system:
-            item.row.code_system = kind.code_system
-    rows = _structure(kind.rows, placed)
-    table["rows"] = [row.fields() for row in rows]
+        if item.row["code"] and not item.row["code_system"]:
+            item.row["code_system"] = kind.code_system
+    table["rows"] = rows = _structure(kind.rows, placed)
     if not rows and not segment.declared_empty:
         findings.append(_cut_off(table, file))
     return _new_table(table)
 
 
-def _structure(organisation: str, placed: list[Placed]) -> list[DraftRow]:
+def _structure(organisation: str, placed: list[Placed]) -> list[RowFields]:
     if organisation == "two_sided":
         return structure.two_sided(placed, class_code_by_name)
     if organisation == "named":
@@ -104,10 +102,10 @@ def _structure(organisation: str, placed: list[Placed]) -> list[DraftRow]:
     if organisation == "projects":
         return structure.projects(placed)
     if organisation == "economic":
-        if any(p.row.code for p in placed):
+        if any(p.row["code"] for p in placed):
             for item in placed:
-                if item.row.code:
-                    item.row.code_system = "economic"
+                if item.row["code"]:
+                    item.row["code_system"] = "economic"
             return structure.coded(placed)
         return structure.economic_names(placed, is_economic_class_name)
     return structure.coded(placed)
@@ -134,7 +132,7 @@ def _economic_triples(
         Column(key="total", header=[amount_header]),
     ]
     table["header_rows"] = [[c.text for c in r.cells] for r in header_rows]
-    rows: list[DraftRow] = []
+    rows: list[RowFields] = []
     group_totals: dict[str, int] = {}
     for raw in data_rows:
         cells = raw.cells
@@ -156,34 +154,38 @@ def _economic_triples(
             is_total_label(label.text) and parse_amount(value.text) is not None for label, value in pairs
         ):
             for label, value in pairs:
-                row = DraftRow(
-                    label=label.text,
-                    role=RowRole.TOTAL,
-                    level=0,
-                    line=label.line,
-                    page=label.page,
-                    group=label.text.replace("合计", "") or None,
-                    cells={"total": _cell(value)},
-                )
-                group_totals[row.group or ""] = len(rows)
+                row = {
+                    "label": label.text,
+                    "code": None,
+                    "role": RowRole.TOTAL,
+                    "parent": None,
+                    "level": 0,
+                    "line": label.line,
+                    "page": label.page,
+                    "group": label.text.replace("合计", "") or None,
+                    "cells": {"total": _cell(value)},
+                }
+                group_totals[row["group"] or ""] = len(rows)
                 rows.append(row)
             continue
         findings.append(_unplaced(raw, table, file, "该行不是“编码、名称、金额”的组合，也不是合计行"))
-    table["rows"] = [row.fields() for row in structure.economic_coded(rows, group_totals)]
+    table["rows"] = structure.economic_coded(rows, group_totals)
 
 
-def _economic_row(code_cell: RawCell, name: RawCell, amount: RawCell, raw: RawRow) -> DraftRow:
+def _economic_row(code_cell: RawCell, name: RawCell, amount: RawCell, raw: RawRow) -> RowFields:
     code = code_cell.text
-    return DraftRow(
-        label=name.text,
-        code=code,
-        code_system="economic",
-        level=1 if len(code) == 3 else 2,
-        group=economic_group(code),
-        line=code_cell.line if code_cell.line is not None else raw.line,
-        page=code_cell.page if code_cell.page is not None else raw.page,
-        cells={"total": _cell(amount)},
-    )
+    return {
+        "label": name.text,
+        "code": code,
+        "code_system": "economic",
+        "level": 1 if len(code) == 3 else 2,
+        "role": RowRole.ITEM,
+        "group": economic_group(code),
+        "parent": None,
+        "line": code_cell.line if code_cell.line is not None else raw.line,
+        "page": code_cell.page if code_cell.page is not None else raw.page,
+        "cells": {"total": _cell(amount)},
+    }
 
 
 def _cell(raw: RawCell) -> dict:

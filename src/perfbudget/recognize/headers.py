@@ -48,9 +48,7 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
             text = cell.text
             if not text:
                 continue
-            if is_amount(text) and not (
-                j == 0 and len(text) in (3, 5, 7) and text.isdigit()
-            ):
+            if is_amount(text) and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
                 amount_counts[j] += 1
             else:
                 text_counts[j] += 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
+from typing import Any
 
 from perfbudget.model.tables import Column, Row, RowRole
 from perfbudget.read.blocks import RawCell, RawRow
@@ -72,53 +72,17 @@ def align(row: RawRow, width: int, kinds: list[str]) -> list[RawCell] | None:
     return placed[:label_count] + cells[len(leading) :]
 
 
-@dataclass(slots=True)
-class DraftRow:
-    """A :class:`Row`'s fields while the structure passes fill them in.
-
-    The table is validated into pydantic models once, at the end: setting attributes on a
-    pydantic model goes through its slow ``__setattr__``."""
-
-    label: str
-    code: str | None = None
-    code_system: str | None = None
-    code_inferred: bool = False
-    level: int | None = None
-    role: RowRole = RowRole.ITEM
-    side: str | None = None
-    group: str | None = None
-    parent: int | None = None
-    line: int | None = None
-    page: int | None = None
-    cells: dict[str, dict] = field(default_factory=dict)  # key → a Cell's fields
-
-    def fields(self) -> dict:
-        return {
-            "label": self.label,
-            "code": self.code,
-            "code_system": self.code_system,
-            "code_inferred": self.code_inferred,
-            "level": self.level,
-            "role": self.role,
-            "side": self.side,
-            "group": self.group,
-            "parent": self.parent,
-            "line": self.line,
-            "page": self.page,
-            "cells": self.cells,
-        }
-
-
-def cell_fields(cell: RawCell, value: Decimal | None = None) -> dict:
-    """A :class:`Cell`'s fields for a printed cell."""
-    return {"text": cell.text, "value": value, "line": cell.line, "page": cell.page}
+# A Row's fields (and each cell a Cell's fields) while the structure passes fill them in: the
+# table is validated into pydantic models once, at the end, which costs far less than building
+# each model on its own and then setting attributes (a pydantic model's ``__setattr__`` is slow).
+RowFields = dict[str, Any]
 
 
 @dataclass(slots=True)
 class Placed:
     """A logical row with the printed hints the structure pass needs."""
 
-    row: DraftRow
+    row: RowFields
     indent: int
     code_parts: tuple[str, str, str] | None = None  # 类, 款, 项 printed in three columns
 
@@ -135,7 +99,9 @@ class SideColumns:
 def side_columns(columns: list[Column], kinds: list[str], side: str | None) -> SideColumns:
     return SideColumns(
         side,
-        tuple((j, c.key, kind) for j, (c, kind) in enumerate(zip(columns, kinds, strict=True)) if c.side == side),
+        tuple(
+            (j, c.key, kind) for j, (c, kind) in enumerate(zip(columns, kinds, strict=True)) if c.side == side
+        ),
     )
 
 
@@ -190,17 +156,18 @@ def build_row(
     if first is None:
         first = cells[layout.columns[0][0]] if layout.columns else cells[0]
     total = bool(label) and is_total_label(label)
-    row = DraftRow(
-        label=label,
-        code=code or None,
-        code_system=code_system if code else None,
-        level=0 if total else (_LEVELS.get(len(code)) if code else None),
-        role=RowRole.TOTAL if total else RowRole.ITEM,
-        side=layout.side,
-        line=first.line if first.line is not None else raw.line,
-        page=first.page if first.page is not None else raw.page,
-        cells=values,
-    )
+    row = {
+        "label": label,
+        "code": code or None,
+        "code_system": code_system if code else None,
+        "level": 0 if total else (_LEVELS.get(len(code)) if code else None),
+        "role": RowRole.TOTAL if total else RowRole.ITEM,
+        "side": layout.side,
+        "parent": None,
+        "line": first.line if first.line is not None else raw.line,
+        "page": first.page if first.page is not None else raw.page,
+        "cells": values,
+    }
     split = (
         (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
         if parts
@@ -213,7 +180,7 @@ def join_split_codes(placed: list[Placed]) -> None:
     """Codes printed as 类 | 款 | 项: join them, taking a blank 类/款 from the rows above."""
     current_class = current_section = ""
     for item in placed:
-        if item.code_parts is None or item.row.role == RowRole.TOTAL:
+        if item.code_parts is None or item.row["role"] == RowRole.TOTAL:
             continue
         lei, kuan, xiang = (p.strip() for p in item.code_parts)
         if lei:
@@ -224,8 +191,8 @@ def join_split_codes(placed: list[Placed]) -> None:
             continue
         code = current_class + (current_section if (kuan or xiang) else "") + (xiang if xiang else "")
         if is_code(code):
-            item.row.code = code
-            item.row.level = {3: 1, 5: 2, 7: 3}.get(len(code))
+            item.row["code"] = code
+            item.row["level"] = {3: 1, 5: 2, 7: 3}.get(len(code))
 
 
 def ordinal_label(row: Row) -> bool:
