@@ -54,23 +54,27 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
     header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
     repeated = {tuple(r.texts) for r in header_rows}
     # a header printed again at the top of a page is not data
-    data_rows = []
+    data_rows: list[RawRow] = []
+    data_texts: list[list[str]] = []
     for r in body[start:]:
         texts = [c.text for c in r.cells]
         if not is_column_numbers(texts) and not (repeated and tuple(texts) in repeated):
             data_rows.append(r)
+            data_texts.append(texts)
     if kind.rows == "economic" and _is_triples(header_rows):
         _economic_triples(table, header_rows, data_rows, file, findings)
         return _new_table(table)
     width = table_width(data_rows, header_rows)
-    is_label = label_columns(data_rows, width)
+    # each printed figure is read once, for telling label columns apart and for the rows
+    amounts = [[parse_amount(t) if t else None for t in texts] for texts in data_texts]
+    is_label = label_columns(data_texts, amounts, width)
     header = build_header(header_rows, width, is_label)
     table["columns"] = header.columns
     table["header_rows"] = header.rows
     sides = sorted({c.side for c in header.columns}, key=lambda s: (s != "income", s or ""))
     layouts = [side_columns(header.columns, header.kinds, side) for side in sides]
     placed: list[Placed] = []
-    for raw in data_rows:
+    for raw, row_amounts in zip(data_rows, amounts, strict=True):
         cells = align(raw, width, header.kinds)
         if cells is None:
             findings.append(
@@ -79,9 +83,11 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
                 )
             )
             continue
+        if len(raw.cells) < width:  # a short row's cells were moved: their figures move with them
+            row_amounts = [parse_amount(c.text) if c.text else None for c in cells]
         for layout in layouts:
             # a coded row gets the kind's code system
-            built = build_row(cells, layout, raw, kind.code_system)
+            built = build_row(cells, row_amounts, layout, raw, kind.code_system)
             if built is not None:
                 placed.append(built)
     join_split_codes(placed)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from decimal import Decimal
 
 from perfbudget.model.tables import Column
 from perfbudget.read.blocks import RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_amount
 
 LABEL_KINDS = ("code", "name", "line_no")
 
@@ -36,19 +35,18 @@ def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
     return max(usual, max((len(r.cells) for r in header_rows), default=0))
 
 
-def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
-    """Which columns hold labels (codes, names) rather than amounts, judged from the data."""
+def label_columns(texts: list[list[str]], amounts: list[list[Decimal | None]], width: int) -> list[bool]:
+    """Which columns hold labels (codes, names) rather than amounts, judged from the data rows'
+    ``texts`` and ``amounts`` (each cell's figure, ``None`` where it is not one)."""
     text_counts = [0] * width
     amount_counts = [0] * width
-    for row in data_rows:
-        cells = row.cells
-        if len(cells) != width:
+    for row_texts, row_amounts in zip(texts, amounts, strict=True):
+        if len(row_texts) != width:
             continue
-        for j, cell in enumerate(cells):
-            text = cell.text
+        for j, text in enumerate(row_texts):
             if not text:
                 continue
-            if is_amount(text) and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
+            if row_amounts[j] is not None and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
                 amount_counts[j] += 1
             else:
                 text_counts[j] += 1
@@ -56,7 +54,7 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
 
 
 def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) -> HeaderGrid:
-    texts = [[c.text for c in r.cells] for r in header_rows if any(c.text for c in r.cells)]
+    texts = [row for row in ([c.text for c in r.cells] for r in header_rows) if any(row)]
     is_label = list(is_label)
     for row in texts:
         if len(row) == width:
@@ -251,27 +249,27 @@ def _cheapest_spans(n: int, below: list[str], is_label: list[bool]) -> list[tupl
 
 def _span_costs(below: list[str], is_label: list[bool]) -> list[list[int | None]]:
     """``[start][end]``: the cost of one cell spanning those columns; ``None`` where a span of
-    several columns would cover a column that is empty below (that column is merged down)."""
+    several columns would cover a column that is empty below (that column is merged down).
+
+    Labels and amounts apart first: a span mixing them costs 1, and each label column after an
+    amount column (another half of the table starts there) 10; then spans of even size (预算数 |
+    决算数 over two equal halves). The spans from one start are costed as they widen."""
     width = len(below)
     costs: list[list[int | None]] = [[None] * (width + 1) for _ in range(width + 1)]
     for start in range(width):
+        labels = amounts = halves = 0
         for end in range(start + 1, width + 1):
             if end - start > 1 and not (below[start] and below[end - 1]):
                 break  # every wider span covers this empty column too
-            # labels and amounts apart first; then spans of even size (预算数 | 决算数 over two equal halves)
-            costs[start][end] = 1000 * _span_cost(start, end, is_label) + (end - start) ** 2
+            if is_label[end - 1]:
+                labels += 1
+                if end - start > 1 and not is_label[end - 2]:
+                    halves += 1
+            else:
+                amounts += 1
+            mixed = 1 if labels and amounts else 0
+            costs[start][end] = 1000 * (mixed + 10 * halves) + (end - start) ** 2
     return costs
-
-
-def _span_cost(start: int, end: int, is_label: list[bool]) -> int:
-    cost = 0
-    kinds = is_label[start:end]
-    if any(kinds) and not all(kinds):
-        cost += 1
-    for a, b in pairwise(kinds):
-        if not a and b:
-            cost += 10  # a label after an amount starts another half of the table
-    return cost
 
 
 def _path(cells: list[str]) -> list[str]:
@@ -300,7 +298,7 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             kind = leaf.kind if leaf.kind in LABEL_KINDS else "measure"
             # a heading such as 预算数 groups columns when it has some below it, else it is the amount
             key = "total" if leaf.kind == "group" else leaf.key
-        ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in ("side", *LABEL_KINDS)]
+        ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in _NOT_ANCESTORS]
         if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
             key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount
             ancestors = ancestors[:-1]
@@ -310,8 +308,14 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
     sides = _side_by_position(sides, is_label)
     keys = _unique_keys(raw_keys, sides)
     for j, path in enumerate(paths):
-        columns.append(Column(key=keys[j], header=path, side=sides[j], measure=kinds[j] == "measure"))
+        columns.append(
+            _new_column({"key": keys[j], "header": path, "side": sides[j], "measure": kinds[j] == "measure"})
+        )
     return columns, kinds
+
+
+_NOT_ANCESTORS = ("side", *LABEL_KINDS)  # headings that do not qualify a column's key
+_new_column = Column.__pydantic_validator__.validate_python  # Column(**fields), without the keyword plumbing
 
 
 def _side_by_position(sides: list[str | None], is_label: list[bool]) -> list[str | None]:
@@ -329,6 +333,9 @@ def _side_by_position(sides: list[str | None], is_label: list[bool]) -> list[str
 
 def _unique_keys(raw_keys: list[list[str]], sides: list[str | None]) -> list[str]:
     """The leaf key, qualified by its ancestors only as far as needed to tell columns apart."""
+    keys = [chain[-1] for chain in raw_keys]
+    if len(set(zip(sides, keys, strict=True))) == len(keys):
+        return keys  # the usual case: the leaf keys already tell the columns apart
     depth = [1] * len(raw_keys)
 
     def qualified(chain: list[str], d: int) -> str:

@@ -59,7 +59,9 @@ def is_decimal_amount(text: str) -> bool:
 
 def is_code(text: str) -> bool:
     """A classification code: 3, 5 or 7 digits (类/款/项)."""
-    return _match_code(text) is not None
+    if text.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
+        return len(text) in (3, 5, 7)
+    return text[-1:] == "\n" and _match_code(text) is not None  # $ also matches before a final newline
 
 
 _match_code = _CODE.match

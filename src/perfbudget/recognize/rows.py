@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from perfbudget.model.tables import Column, Row, RowRole
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_code, is_decimal_amount, parse_amount
+from perfbudget.recognize.numbers import is_code, is_decimal_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
 _GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+
+
+def _glued_code(text: str) -> re.Match[str] | None:
+    """``201 一般公共服务支出``: a code printed in the name's cell (groups: code, name)."""
+    return _GLUED_CODE.match(text) if text[:1].isdecimal() else None  # cheap test first
 
 
 def is_data_row(row: RawRow) -> bool:
@@ -27,7 +33,7 @@ def is_data_row(row: RawRow) -> bool:
     first_index, first = filled[0]
     if len(filled) >= 2 and all(column_word(t) is not None for _, t in filled):
         return False  # every cell is a column heading (合计 | 人员经费 | 公用经费)
-    if is_code(first) or _GLUED_CODE.match(first):
+    if is_code(first) or _glued_code(first):
         return True
     if is_total_label(first) or has_ordinal(first) or first[:1] in "①②③④⑤⑥⑦⑧⑨⑩":
         return True
@@ -106,11 +112,16 @@ def side_columns(columns: list[Column], kinds: list[str], side: str | None) -> S
 
 
 def build_row(
-    cells: list[RawCell], layout: SideColumns, raw: RawRow, code_system: str | None = None
+    cells: list[RawCell],
+    amounts: list[Decimal | None],
+    layout: SideColumns,
+    raw: RawRow,
+    code_system: str | None = None,
 ) -> Placed | None:
     """One logical row from the cells of one side of a printed row; ``None`` if it is blank.
 
-    ``code_system`` is recorded on a row that has a code (``None``: leave it unset)."""
+    ``amounts`` holds each cell's figure (``parse_amount``); ``code_system`` is recorded on a row
+    that has a code (``None``: leave it unset)."""
     label = code = ""
     parts: dict[str, str] | None = None
     indent = 0
@@ -123,7 +134,7 @@ def build_row(
         if text and first is None:
             first = cell
         if kind == "measure":
-            value = parse_amount(text) if text else None
+            value = amounts[j]
             values[key] = {"text": text, "value": value, "line": cell.line, "page": cell.page}
             if value is not None:
                 any_value = True
@@ -142,13 +153,13 @@ def build_row(
         else:  # line_no
             values[key] = {"text": text, "line": cell.line, "page": cell.page}
     if code and not is_code(code):
-        glued = _GLUED_CODE.match(code)
+        glued = _glued_code(code)
         if glued:
             code, label = glued.group(1), label or glued.group(2)
         else:
             label, code = (code if not label else f"{code} {label}"), ""
     if not code and label:
-        glued = _GLUED_CODE.match(label)
+        glued = _glued_code(label)
         if glued:
             code, label = glued.group(1), glued.group(2)
     if not label and not code and not any_value and not (parts and any(parts.values())):
