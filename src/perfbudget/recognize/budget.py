@@ -46,18 +46,25 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
         "page": first.page if first else None,
         "sheet": first.sheet if first else None,
     }
-    body = [r for r in segment.body if any(map(_text, r.cells))]
+    body: list[RawRow] = []
+    body_texts: list[list[str]] = []
+    for r in segment.body:
+        texts = list(map(_text, r.cells))
+        if any(texts):
+            body.append(r)
+            body_texts.append(texts)
     if kind is None:
         _generic(table, body)
         return _new_table(table)
     start = next((i for i, r in enumerate(body) if is_data_row(r)), len(body))
-    header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
+    header_rows = [
+        r for r, texts in zip(body[:start], body_texts[:start], strict=True) if not is_column_numbers(texts)
+    ]
     repeated = {tuple(r.texts) for r in header_rows}
     # a header printed again at the top of a page is not data
     data_rows: list[RawRow] = []
     data_texts: list[list[str]] = []
-    for r in body[start:]:
-        texts = [c.text for c in r.cells]
+    for r, texts in zip(body[start:], body_texts[start:], strict=True):
         if not is_column_numbers(texts) and not (repeated and tuple(texts) in repeated):
             data_rows.append(r)
             data_texts.append(texts)

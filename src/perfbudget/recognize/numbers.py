@@ -17,8 +17,16 @@ def parse_amount(text: str) -> Decimal | None:
     The printed precision is kept (``"0.00"`` stays ``Decimal("0.00")``).
     """
     text = text.strip()
-    if not _is_amount_text(text):
-        return None
+    # String tests settle plain figures (1234, 13190.69) and words, which are most cells, at a
+    # fraction of the pattern's cost; the pattern decides the rest (signs, thousands separators).
+    # No placeholder matches the pattern, so placeholders need no test of their own.
+    first = text[:1]
+    if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
+        head, dot, tail = text.partition(".")
+        if not (head.isdecimal() and (not dot or tail.isdecimal())) and match_amount(text) is None:
+            return None
+    elif not first or first not in _SIGNS or match_amount(text) is None:
+        return None  # an amount starts with a digit or a sign
     if "," in text:
         text = text.replace(",", "")
     if text[0] in "−－":  # a sign is only ever first (see _AMOUNT)
@@ -29,27 +37,12 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-# No placeholder matches _AMOUNT, so the placeholders need no test of their own.
 match_amount = _AMOUNT.match
 _SIGNS = "-−－"
 
 
-def _is_amount_text(text: str) -> bool:
-    """``text`` (stripped) matches _AMOUNT. String tests settle plain figures (``1234``,
-    ``13190.69``) and words, which are most cells, at a fraction of the pattern's cost; the
-    pattern decides the rest (signs, thousands separators, anything odd)."""
-    first = text[:1]
-    if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
-        head, dot, tail = text.partition(".")
-        if head.isdecimal() and (not dot or tail.isdecimal()):
-            return True
-    elif not first or first not in _SIGNS:
-        return False  # an amount starts with a digit or a sign
-    return match_amount(text) is not None
-
-
 def is_amount(text: str) -> bool:
-    return _is_amount_text(text.strip())
+    return parse_amount(text) is not None
 
 
 def is_decimal_amount(text: str) -> bool:

@@ -126,18 +126,11 @@ def build_row(
     parts: dict[str, str] | None = None
     indent = 0
     values: dict[str, dict] = {}
-    any_value = False
-    first: RawCell | None = None  # the side's first printed cell
     for j, key, kind in layout.columns:
         cell = cells[j]
         text = cell.text
-        if text and first is None:
-            first = cell
         if kind == "measure":
-            value = amounts[j]
-            values[key] = {"text": text, "value": value, "line": cell.line, "page": cell.page}
-            if value is not None:
-                any_value = True
+            values[key] = {"text": text, "value": amounts[j], "line": cell.line, "page": cell.page}
         elif kind == "code":
             if key == "code":
                 code = text
@@ -162,8 +155,10 @@ def build_row(
         glued = _glued_code(label)
         if glued:
             code, label = glued.group(1), glued.group(2)
-    if not label and not code and not any_value and not (parts and any(parts.values())):
+    if not (label or code or _any_value(values) or (parts and any(parts.values()))):
         return None
+    # the side's first printed cell
+    first = next((cells[j] for j, _, _ in layout.columns if cells[j].text), None)
     if first is None:
         first = cells[layout.columns[0][0]] if layout.columns else cells[0]
     total = bool(label) and is_total_label(label)
@@ -185,6 +180,10 @@ def build_row(
         else None
     )
     return Placed(row, indent, split)
+
+
+def _any_value(values: dict[str, dict]) -> bool:
+    return any(cell.get("value") is not None for cell in values.values())
 
 
 def join_split_codes(placed: list[Placed]) -> None:

@@ -58,10 +58,11 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
         members = [(i, p) for i, p in enumerate(placed) if p.row["side"] == side]
         year_total = grand_total = None
         for i, p in members:
-            label = squash(p.row["label"])
-            if p.row["role"] == RowRole.TOTAL and "总计" in label:
+            if p.row["role"] != RowRole.TOTAL:
+                continue
+            if "总计" in squash(p.row["label"]):
                 grand_total = i
-            elif p.row["role"] == RowRole.TOTAL and year_total is None:
+            elif year_total is None:
                 year_total = i
         before_total = True
         carry_parent: int | None = None
