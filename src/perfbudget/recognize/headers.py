@@ -275,7 +275,8 @@ def _span_costs(below: list[str], is_label: list[bool]) -> list[list[int | None]
 def _path(cells: list[str]) -> list[str]:
     path: list[str] = []
     for text in cells:
-        if text and (not path or squash(path[-1]) != squash(text)):
+        # a heading spread over several header rows is the same text: squash only when it differs
+        if text and (not path or (path[-1] != text and squash(path[-1]) != squash(text))):
             path.append(text)
     return path
 
