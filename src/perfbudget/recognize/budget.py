@@ -2,60 +2,86 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
-from perfbudget.model.tables import Column, Row, RowRole, Table
+from perfbudget.model.tables import Column, RowRole, Table
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize import structure
 from perfbudget.recognize.headers import build_header, label_columns, table_width
 from perfbudget.recognize.numbers import is_code, parse_amount
 from perfbudget.recognize.references import class_code_by_name, economic_group, is_economic_class_name
-from perfbudget.recognize.rows import Placed, align, build_row, is_data_row, join_split_codes
+from perfbudget.recognize.rows import (
+    Placed,
+    RowFields,
+    align,
+    build_row,
+    is_data_row,
+    join_split_codes,
+    side_columns,
+)
 from perfbudget.recognize.segment import Segment
 from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
+
+_text = attrgetter("text")
+_new_table = Table.__pydantic_validator__.validate_python  # the whole table, rows and cells, in one call
 
 
 def build_table(segment: Segment, table_id: str, file: str, findings: list[Finding]) -> Table:
     kind = segment.kind
     first = segment.title_row or (segment.body[0] if segment.body else None)
-    table = Table(
-        id=table_id,
-        kind=kind.id if kind else "generic",
-        kind_name=kind.name if kind else "未识别的表格",
-        title=segment.title,
-        label=segment.label,
-        unit=_unit(segment),
-        notes=[n.text for n in segment.notes],
-        declared_empty=segment.declared_empty,
-        line=first.line if first else None,
-        page=first.page if first else None,
-        sheet=first.sheet if first else None,
-    )
-    body = [r for r in segment.body if any(c.text for c in r.cells)]
+    # the table's fields; rows and cells stay plain data until the table is validated at the end
+    table = {
+        "id": table_id,
+        "kind": kind.id if kind else "generic",
+        "kind_name": kind.name if kind else "未识别的表格",
+        "title": segment.title,
+        "label": segment.label,
+        "unit": _unit(segment),
+        "notes": [n.text for n in segment.notes],
+        "declared_empty": segment.declared_empty,
+        "line": first.line if first else None,
+        "page": first.page if first else None,
+        "sheet": first.sheet if first else None,
+    }
+    body: list[RawRow] = []
+    body_texts: list[list[str]] = []
+    for r in segment.body:
+        texts = list(map(_text, r.cells))
+        if any(texts):
+            body.append(r)
+            body_texts.append(texts)
     if kind is None:
         _generic(table, body)
-        return table
+        return _new_table(table)
     start = next((i for i, r in enumerate(body) if is_data_row(r)), len(body))
-    header_rows = [r for r in body[:start] if not is_column_numbers(r.texts)]
+    header_rows = [
+        r for r, texts in zip(body[:start], body_texts[:start], strict=True) if not is_column_numbers(texts)
+    ]
     repeated = {tuple(r.texts) for r in header_rows}
     # a header printed again at the top of a page is not data
-    data_rows = []
-    for r in body[start:]:
-        texts = [c.text for c in r.cells]
-        if not is_column_numbers(texts) and tuple(texts) not in repeated:
+    data_rows: list[RawRow] = []
+    data_texts: list[list[str]] = []
+    for r, texts in zip(body[start:], body_texts[start:], strict=True):
+        if not is_column_numbers(texts) and not (repeated and tuple(texts) in repeated):
             data_rows.append(r)
+            data_texts.append(texts)
     if kind.rows == "economic" and _is_triples(header_rows):
         _economic_triples(table, header_rows, data_rows, file, findings)
-        return table
+        return _new_table(table)
     width = table_width(data_rows, header_rows)
-    is_label = label_columns(data_rows, width)
+    # each printed figure is read once, for telling label columns apart and for the rows
+    amounts = [[parse_amount(t) if t else None for t in texts] for texts in data_texts]
+    is_label = label_columns(data_texts, amounts, width)
     header = build_header(header_rows, width, is_label)
-    table.columns = header.columns
-    table.header_rows = header.rows
+    table["columns"] = header.columns
+    table["header_rows"] = header.rows
     sides = sorted({c.side for c in header.columns}, key=lambda s: (s != "income", s or ""))
+    layouts = [side_columns(header.columns, header.kinds, side) for side in sides]
     placed: list[Placed] = []
-    for raw in data_rows:
+    for raw, row_amounts in zip(data_rows, amounts, strict=True):
         cells = align(raw, width, header.kinds)
         if cells is None:
             findings.append(
@@ -64,22 +90,24 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
                 )
             )
             continue
-        for side in sides:
+        if len(raw.cells) < width:  # a short row's cells were moved: their figures move with them
+            row_amounts = [parse_amount(c.text) if c.text else None for c in cells]
+        for layout in layouts:
             # a coded row gets the kind's code system
-            built = build_row(cells, header.columns, header.kinds, side, raw, kind.code_system)
+            built = build_row(cells, row_amounts, layout, raw, kind.code_system)
             if built is not None:
                 placed.append(built)
     join_split_codes(placed)
     for item in placed:
-        if item.row.code and not item.row.code_system:
-            item.row.code_system = kind.code_system if kind.code_system != "functional" else "functional"
-    table.rows = _structure(kind.rows, placed, header.columns)
-    if not table.rows and not table.declared_empty:
+        if item.row["code"] and not item.row["code_system"]:
+            item.row["code_system"] = kind.code_system
+    table["rows"] = rows = _structure(kind.rows, placed)
+    if not rows and not segment.declared_empty:
         findings.append(_cut_off(table, file))
-    return table
+    return _new_table(table)
 
 
-def _structure(organisation: str, placed: list[Placed], columns: list[Column]) -> list[Row]:
+def _structure(organisation: str, placed: list[Placed]) -> list[RowFields]:
     if organisation == "two_sided":
         return structure.two_sided(placed, class_code_by_name)
     if organisation == "named":
@@ -87,10 +115,10 @@ def _structure(organisation: str, placed: list[Placed], columns: list[Column]) -
     if organisation == "projects":
         return structure.projects(placed)
     if organisation == "economic":
-        if any(p.row.code for p in placed):
+        if any(p.row["code"] for p in placed):
             for item in placed:
-                if item.row.code:
-                    item.row.code_system = "economic"
+                if item.row["code"]:
+                    item.row["code_system"] = "economic"
             return structure.coded(placed)
         return structure.economic_names(placed, is_economic_class_name)
     return structure.coded(placed)
@@ -101,7 +129,7 @@ def _is_triples(header_rows: list[RawRow]) -> bool:
 
 
 def _economic_triples(
-    table: Table, header_rows: list[RawRow], data_rows: list[RawRow], file: str, findings: list[Finding]
+    table: dict, header_rows: list[RawRow], data_rows: list[RawRow], file: str, findings: list[Finding]
 ) -> None:
     """基本支出决算表: each printed row holds several (编码, 名称, 金额) records side by side."""
     leaf = next(
@@ -111,13 +139,13 @@ def _economic_triples(
     amount_header = (
         leaf.cells[triple_starts[0] + 2].text if len(leaf.cells) > triple_starts[0] + 2 else "金额"
     )
-    table.columns = [
+    table["columns"] = [
         Column(key="code", header=[leaf.cells[triple_starts[0]].text], measure=False),
         Column(key="name", header=[leaf.cells[triple_starts[0] + 1].text], measure=False),
         Column(key="total", header=[amount_header]),
     ]
-    table.header_rows = [[c.text for c in r.cells] for r in header_rows]
-    rows: list[Row] = []
+    table["header_rows"] = [[c.text for c in r.cells] for r in header_rows]
+    rows: list[RowFields] = []
     group_totals: dict[str, int] = {}
     for raw in data_rows:
         cells = raw.cells
@@ -139,57 +167,59 @@ def _economic_triples(
             is_total_label(label.text) and parse_amount(value.text) is not None for label, value in pairs
         ):
             for label, value in pairs:
-                row = Row(
-                    label=label.text,
-                    role=RowRole.TOTAL,
-                    level=0,
-                    line=label.line,
-                    page=label.page,
-                    group=label.text.replace("合计", "") or None,
-                    cells={"total": _cell(value)},
-                )
-                group_totals[row.group or ""] = len(rows)
+                row = {
+                    "label": label.text,
+                    "code": None,
+                    "role": RowRole.TOTAL,
+                    "parent": None,
+                    "level": 0,
+                    "line": label.line,
+                    "page": label.page,
+                    "group": label.text.replace("合计", "") or None,
+                    "cells": {"total": _cell(value)},
+                }
+                group_totals[row["group"] or ""] = len(rows)
                 rows.append(row)
             continue
         findings.append(_unplaced(raw, table, file, "该行不是“编码、名称、金额”的组合，也不是合计行"))
-    table.rows = structure.economic_coded(rows, group_totals)
+    table["rows"] = structure.economic_coded(rows, group_totals)
 
 
-def _economic_row(code_cell: RawCell, name: RawCell, amount: RawCell, raw: RawRow) -> Row:
+def _economic_row(code_cell: RawCell, name: RawCell, amount: RawCell, raw: RawRow) -> RowFields:
     code = code_cell.text
-    return Row(
-        label=name.text,
-        code=code,
-        code_system="economic",
-        level=1 if len(code) == 3 else 2,
-        group=economic_group(code),
-        line=code_cell.line if code_cell.line is not None else raw.line,
-        page=code_cell.page if code_cell.page is not None else raw.page,
-        cells={"total": _cell(amount)},
-    )
+    return {
+        "label": name.text,
+        "code": code,
+        "code_system": "economic",
+        "level": 1 if len(code) == 3 else 2,
+        "role": RowRole.ITEM,
+        "group": economic_group(code),
+        "parent": None,
+        "line": code_cell.line if code_cell.line is not None else raw.line,
+        "page": code_cell.page if code_cell.page is not None else raw.page,
+        "cells": {"total": _cell(amount)},
+    }
 
 
-def _cell(raw: RawCell):
-    from perfbudget.model.tables import Cell
+def _cell(raw: RawCell) -> dict:
+    """A :class:`Cell`'s fields for a printed amount."""
+    return {"text": raw.text, "value": parse_amount(raw.text), "line": raw.line, "page": raw.page}
 
-    return Cell(text=raw.text, value=parse_amount(raw.text), line=raw.line, page=raw.page)
 
-
-def _generic(table: Table, body: list[RawRow]) -> None:
+def _generic(table: dict, body: list[RawRow]) -> None:
     """A table of a kind we do not know: kept as printed, columns by position."""
     width = max((len(r.cells) for r in body), default=0)
-    table.columns = [Column(key=f"c{j + 1}", header=[], measure=False) for j in range(width)]
-    for raw in body:
-        from perfbudget.model.tables import Cell
-
-        cells = {
-            f"c{j + 1}": Cell(text=c.text, value=parse_amount(c.text), line=c.line, page=c.page)
-            for j, c in enumerate(raw.cells)
-            if c.text  # an empty cell of an unknown table carries nothing worth keeping
+    table["columns"] = [Column(key=f"c{j + 1}", header=[], measure=False) for j in range(width)]
+    table["rows"] = [
+        {
+            "label": raw.cells[0].text if raw.cells else "",
+            "line": raw.line,
+            "page": raw.page,
+            # an empty cell of an unknown table carries nothing worth keeping
+            "cells": {f"c{j + 1}": _cell(c) for j, c in enumerate(raw.cells) if c.text},
         }
-        table.rows.append(
-            Row(label=raw.cells[0].text if raw.cells else "", line=raw.line, page=raw.page, cells=cells)
-        )
+        for raw in body
+    ]
 
 
 def _unit(segment: Segment) -> str | None:
@@ -201,30 +231,33 @@ def _unit(segment: Segment) -> str | None:
     return None
 
 
-def _unplaced(raw: RawRow, table: Table, file: str, reason: str) -> Finding:
+def _unplaced(raw: RawRow, table: dict, file: str, reason: str) -> Finding:
     text = " | ".join(c.text for c in raw.cells)
     return Finding(
         rule="read.unplaced-row",
         severity=Severity.ERROR,
-        message=f"《{table.title}》中有一行无法识别：{reason}。原文：{text[:120]}",
+        message=f"《{table['title']}》中有一行无法识别：{reason}。原文：{text[:120]}",
         cells=[
             CitedCell(
-                ref=SourceRef(file=file, line=raw.line, page=raw.page, sheet=raw.sheet, table=table.id),
+                ref=SourceRef(file=file, line=raw.line, page=raw.page, sheet=raw.sheet, table=table["id"]),
                 text=text,
             )
         ],
     )
 
 
-def _cut_off(table: Table, file: str) -> Finding:
+def _cut_off(table: dict, file: str) -> Finding:
+    title = table["title"]
     return Finding(
         rule="read.table-cut-off",
         severity=Severity.ERROR,
-        message=f"《{table.title}》只有标题和表头，没有数据行，也没有注明“本表无数据”：表格可能被截断",
+        message=f"《{title}》只有标题和表头，没有数据行，也没有注明“本表无数据”：表格可能被截断",
         cells=[
             CitedCell(
-                ref=SourceRef(file=file, line=table.line, page=table.page, sheet=table.sheet, table=table.id),
-                text=table.title,
+                ref=SourceRef(
+                    file=file, line=table["line"], page=table["page"], sheet=table["sheet"], table=table["id"]
+                ),
+                text=title,
             )
         ],
     )

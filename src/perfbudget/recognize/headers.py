@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from decimal import Decimal
 
 from perfbudget.model.tables import Column
 from perfbudget.read.blocks import RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_amount
 
 LABEL_KINDS = ("code", "name", "line_no")
 
@@ -36,19 +35,18 @@ def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
     return max(usual, max((len(r.cells) for r in header_rows), default=0))
 
 
-def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
-    """Which columns hold labels (codes, names) rather than amounts, judged from the data."""
+def label_columns(texts: list[list[str]], amounts: list[list[Decimal | None]], width: int) -> list[bool]:
+    """Which columns hold labels (codes, names) rather than amounts, judged from the data rows'
+    ``texts`` and ``amounts`` (each cell's figure, ``None`` where it is not one)."""
     text_counts = [0] * width
     amount_counts = [0] * width
-    for row in data_rows:
-        cells = row.cells
-        if len(cells) != width:
+    for row_texts, row_amounts in zip(texts, amounts, strict=True):
+        if len(row_texts) != width:
             continue
-        for j, cell in enumerate(cells):
-            text = cell.text
+        for j, text in enumerate(row_texts):
             if not text:
                 continue
-            if is_amount(text) and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
+            if row_amounts[j] is not None and not (j == 0 and len(text) in (3, 5, 7) and text.isdigit()):
                 amount_counts[j] += 1
             else:
                 text_counts[j] += 1
@@ -56,7 +54,7 @@ def label_columns(data_rows: list[RawRow], width: int) -> list[bool]:
 
 
 def build_header(header_rows: list[RawRow], width: int, is_label: list[bool]) -> HeaderGrid:
-    texts = [[c.text for c in r.cells] for r in header_rows if any(c.text for c in r.cells)]
+    texts = [row for row in ([c.text for c in r.cells] for r in header_rows) if any(row)]
     is_label = list(is_label)
     for row in texts:
         if len(row) == width:
@@ -204,41 +202,81 @@ def _spread(row: list[str], below: list[str], is_label: list[bool]) -> list[str]
     one cell alone (merged down from here); runs of filled columns are split among cells, preferring
     splits that keep labels and amounts apart and start each half at a label column."""
     width, n = len(below), len(row)
-    best: tuple[int, list[tuple[int, int]]] | None = None
-    for cuts in combinations(range(1, width), n - 1):
-        bounds = [0, *cuts, width]
-        spans = [(bounds[i], bounds[i + 1]) for i in range(n)]
-        if any(end - start > 1 and any(not below[j] for j in range(start, end)) for start, end in spans):
-            continue
-        # labels and amounts apart first; then spans of even size (预算数 | 决算数 over two equal halves)
-        cost = 1000 * sum(_span_cost(start, end, is_label) for start, end in spans)
-        cost += sum((end - start) ** 2 for start, end in spans)
-        if best is None or cost < best[0]:
-            best = (cost, spans)
-    if best is None:
+    spans = _cheapest_spans(n, below, is_label)
+    if spans is None:
         return row + [""] * (width - n)
     out = [""] * width
-    for text, (start, end) in zip(row, best[1], strict=True):
+    for text, (start, end) in zip(row, spans, strict=True):
         for j in range(start, end):
             out[j] = text
     return out
 
 
-def _span_cost(start: int, end: int, is_label: list[bool]) -> int:
-    cost = 0
-    kinds = is_label[start:end]
-    if any(kinds) and not all(kinds):
-        cost += 1
-    for a, b in pairwise(kinds):
-        if not a and b:
-            cost += 10  # a label after an amount starts another half of the table
-    return cost
+def _cheapest_spans(n: int, below: list[str], is_label: list[bool]) -> list[tuple[int, int]] | None:
+    """The cut of the columns into ``n`` spans of least cost; on a tie the cut whose boundaries
+    come first, left to right. ``None`` when no cut is allowed.
+
+    A span's cost does not depend on the other spans, so the least cost of cutting the columns
+    from ``start`` on into ``k`` spans is worked out once for each ``start`` and ``k`` rather than
+    for every combination of cuts."""
+    width = len(below)
+    span = _span_costs(below, is_label)
+    # rest[k][start]: least cost of the columns from ``start`` on cut into ``k`` spans
+    rest: list[list[int | None]] = [[None] * (width + 1) for _ in range(n + 1)]
+    rest[0][width] = 0
+    for k in range(1, n + 1):
+        below_k, row_k = rest[k - 1], rest[k]
+        for start in range(width - k, -1, -1):
+            best = None
+            for end in range(start + 1, width - k + 2):
+                cost, tail = span[start][end], below_k[end]
+                if cost is not None and tail is not None and (best is None or cost + tail < best):
+                    best = cost + tail
+            row_k[start] = best
+    if rest[n][0] is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for k in range(n, 0, -1):
+        for end in range(start + 1, width - k + 2):
+            cost, tail = span[start][end], rest[k - 1][end]
+            if cost is not None and tail is not None and cost + tail == rest[k][start]:
+                spans.append((start, end))
+                start = end
+                break
+    return spans
+
+
+def _span_costs(below: list[str], is_label: list[bool]) -> list[list[int | None]]:
+    """``[start][end]``: the cost of one cell spanning those columns; ``None`` where a span of
+    several columns would cover a column that is empty below (that column is merged down).
+
+    Labels and amounts apart first: a span mixing them costs 1, and each label column after an
+    amount column (another half of the table starts there) 10; then spans of even size (预算数 |
+    决算数 over two equal halves). The spans from one start are costed as they widen."""
+    width = len(below)
+    costs: list[list[int | None]] = [[None] * (width + 1) for _ in range(width + 1)]
+    for start in range(width):
+        labels = amounts = halves = 0
+        for end in range(start + 1, width + 1):
+            if end - start > 1 and not (below[start] and below[end - 1]):
+                break  # every wider span covers this empty column too
+            if is_label[end - 1]:
+                labels += 1
+                if end - start > 1 and not is_label[end - 2]:
+                    halves += 1
+            else:
+                amounts += 1
+            mixed = 1 if labels and amounts else 0
+            costs[start][end] = 1000 * (mixed + 10 * halves) + (end - start) ** 2
+    return costs
 
 
 def _path(cells: list[str]) -> list[str]:
     path: list[str] = []
     for text in cells:
-        if text and (not path or squash(path[-1]) != squash(text)):
+        # a heading spread over several header rows is the same text: squash only when it differs
+        if text and (not path or (path[-1] != text and squash(path[-1]) != squash(text))):
             path.append(text)
     return path
 
@@ -261,7 +299,7 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             kind = leaf.kind if leaf.kind in LABEL_KINDS else "measure"
             # a heading such as 预算数 groups columns when it has some below it, else it is the amount
             key = "total" if leaf.kind == "group" else leaf.key
-        ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in ("side", *LABEL_KINDS)]
+        ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in _NOT_ANCESTORS]
         if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
             key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount
             ancestors = ancestors[:-1]
@@ -271,8 +309,14 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
     sides = _side_by_position(sides, is_label)
     keys = _unique_keys(raw_keys, sides)
     for j, path in enumerate(paths):
-        columns.append(Column(key=keys[j], header=path, side=sides[j], measure=kinds[j] == "measure"))
+        columns.append(
+            _new_column({"key": keys[j], "header": path, "side": sides[j], "measure": kinds[j] == "measure"})
+        )
     return columns, kinds
+
+
+_NOT_ANCESTORS = ("side", *LABEL_KINDS)  # headings that do not qualify a column's key
+_new_column = Column.__pydantic_validator__.validate_python  # Column(**fields), without the keyword plumbing
 
 
 def _side_by_position(sides: list[str | None], is_label: list[bool]) -> list[str | None]:
@@ -290,6 +334,9 @@ def _side_by_position(sides: list[str | None], is_label: list[bool]) -> list[str
 
 def _unique_keys(raw_keys: list[list[str]], sides: list[str | None]) -> list[str]:
     """The leaf key, qualified by its ancestors only as far as needed to tell columns apart."""
+    keys = [chain[-1] for chain in raw_keys]
+    if len(set(zip(sides, keys, strict=True))) == len(keys):
+        return keys  # the usual case: the leaf keys already tell the columns apart
     depth = [1] * len(raw_keys)
 
     def qualified(chain: list[str], d: int) -> str:

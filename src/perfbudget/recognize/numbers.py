@@ -17,8 +17,16 @@ def parse_amount(text: str) -> Decimal | None:
     The printed precision is kept (``"0.00"`` stays ``Decimal("0.00")``).
     """
     text = text.strip()
-    if text in PLACEHOLDERS or _match_amount(text) is None:
-        return None
+    # String tests settle plain figures (1234, 13190.69) and words, which are most cells, at a
+    # fraction of the pattern's cost; the pattern decides the rest (signs, thousands separators).
+    # No placeholder matches the pattern, so placeholders need no test of their own.
+    first = text[:1]
+    if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
+        head, dot, tail = text.partition(".")
+        if not (head.isdecimal() and (not dot or tail.isdecimal())) and match_amount(text) is None:
+            return None
+    elif not first or first not in _SIGNS or match_amount(text) is None:
+        return None  # an amount starts with a digit or a sign
     if "," in text:
         text = text.replace(",", "")
     if text[0] in "−－":  # a sign is only ever first (see _AMOUNT)
@@ -29,11 +37,12 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-_match_amount = _AMOUNT.match
+match_amount = _AMOUNT.match
+_SIGNS = "-−－"
 
 
 def is_amount(text: str) -> bool:
-    return bool(text) and text not in PLACEHOLDERS and _match_amount(text.strip()) is not None
+    return parse_amount(text) is not None
 
 
 def is_decimal_amount(text: str) -> bool:
@@ -43,7 +52,9 @@ def is_decimal_amount(text: str) -> bool:
 
 def is_code(text: str) -> bool:
     """A classification code: 3, 5 or 7 digits (类/款/项)."""
-    return _match_code(text) is not None
+    if text.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
+        return len(text) in (3, 5, 7)
+    return text[-1:] == "\n" and _match_code(text) is not None  # $ also matches before a final newline
 
 
 _match_code = _CODE.match

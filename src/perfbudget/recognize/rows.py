@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-from perfbudget.model.tables import Cell, Column, Row, RowRole
+from perfbudget.model.tables import Column, Row, RowRole
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_code, is_decimal_amount, parse_amount
+from perfbudget.recognize.numbers import is_code, is_decimal_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
 _GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+
+
+def _glued_code(text: str) -> re.Match[str] | None:
+    """``201 一般公共服务支出``: a code printed in the name's cell (groups: code, name)."""
+    return _GLUED_CODE.match(text) if text[:1].isdecimal() else None  # cheap test first
 
 
 def is_data_row(row: RawRow) -> bool:
@@ -26,7 +33,7 @@ def is_data_row(row: RawRow) -> bool:
     first_index, first = filled[0]
     if len(filled) >= 2 and all(column_word(t) is not None for _, t in filled):
         return False  # every cell is a column heading (合计 | 人员经费 | 公用经费)
-    if is_code(first) or _GLUED_CODE.match(first):
+    if is_code(first) or _glued_code(first):
         return True
     if is_total_label(first) or has_ordinal(first) or first[:1] in "①②③④⑤⑥⑦⑧⑨⑩":
         return True
@@ -71,99 +78,119 @@ def align(row: RawRow, width: int, kinds: list[str]) -> list[RawCell] | None:
     return placed[:label_count] + cells[len(leading) :]
 
 
-@dataclass
+# A Row's fields (and each cell a Cell's fields) while the structure passes fill them in: the
+# table is validated into pydantic models once, at the end, which costs far less than building
+# each model on its own and then setting attributes (a pydantic model's ``__setattr__`` is slow).
+RowFields = dict[str, Any]
+
+
+@dataclass(slots=True)
 class Placed:
     """A logical row with the printed hints the structure pass needs."""
 
-    row: Row
+    row: RowFields
     indent: int
     code_parts: tuple[str, str, str] | None = None  # 类, 款, 项 printed in three columns
 
 
-_new_cell = Cell.__pydantic_validator__.validate_python  # Cell(**fields), without the keyword plumbing
-_new_row = Row.__pydantic_validator__.validate_python
+@dataclass(frozen=True, slots=True)
+class SideColumns:
+    """The columns of one side of a table (all of them in a one-sided table), worked out once
+    per table so that each printed row is read without looking at the other side's columns."""
+
+    side: str | None
+    columns: tuple[tuple[int, str, str], ...]  # (position, key, kind)
+
+
+def side_columns(columns: list[Column], kinds: list[str], side: str | None) -> SideColumns:
+    return SideColumns(
+        side,
+        tuple(
+            (j, c.key, kind) for j, (c, kind) in enumerate(zip(columns, kinds, strict=True)) if c.side == side
+        ),
+    )
 
 
 def build_row(
-    cells: list[RawCell], columns: list[Column], kinds: list[str], side: str | None, raw: RawRow,
+    cells: list[RawCell],
+    amounts: list[Decimal | None],
+    layout: SideColumns,
+    raw: RawRow,
     code_system: str | None = None,
 ) -> Placed | None:
     """One logical row from the cells of one side of a printed row; ``None`` if it is blank.
 
-    ``code_system`` is recorded on a row that has a code (``None``: leave it unset)."""
+    ``amounts`` holds each cell's figure (``parse_amount``); ``code_system`` is recorded on a row
+    that has a code (``None``: leave it unset)."""
     label = code = ""
-    parts: dict[str, str] = {}
+    parts: dict[str, str] | None = None
     indent = 0
-    values: dict[str, Cell] = {}
-    any_value = False
-    own: list[RawCell] = []
-    for cell, column, kind in zip(cells, columns, kinds, strict=True):
-        if column.side != side:
-            continue
-        own.append(cell)
+    values: dict[str, dict] = {}
+    for j, key, kind in layout.columns:
+        cell = cells[j]
+        text = cell.text
         if kind == "measure":
-            text = cell.text
-            value = parse_amount(text) if text else None
-            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
-            if value is not None:
-                any_value = True
+            values[key] = {"text": text, "value": amounts[j], "line": cell.line, "page": cell.page}
         elif kind == "code":
-            if column.key == "code":
-                code = cell.text
+            if key == "code":
+                code = text
             else:
-                parts[column.key.rsplit(".", 1)[-1]] = cell.text
+                if parts is None:
+                    parts = {}
+                parts[key.rsplit(".", 1)[-1]] = text
         elif kind == "name":
             if not label:
-                label, indent = cell.text, cell.indent
-            elif cell.text:
-                values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
-        elif kind == "line_no":
-            values[column.key] = _new_cell({"text": cell.text, "line": cell.line, "page": cell.page})
-        else:
-            text = cell.text
-            value = parse_amount(text) if text else None
-            values[column.key] = _new_cell({"text": text, "value": value, "line": cell.line, "page": cell.page})
-            if value is not None:
-                any_value = True
+                label, indent = text, cell.indent
+            elif text:
+                values[key] = {"text": text, "line": cell.line, "page": cell.page}
+        else:  # line_no
+            values[key] = {"text": text, "line": cell.line, "page": cell.page}
     if code and not is_code(code):
-        glued = _GLUED_CODE.match(code)
+        glued = _glued_code(code)
         if glued:
             code, label = glued.group(1), label or glued.group(2)
         else:
             label, code = (code if not label else f"{code} {label}"), ""
     if not code and label:
-        glued = _GLUED_CODE.match(label)
+        glued = _glued_code(label)
         if glued:
             code, label = glued.group(1), glued.group(2)
-    if not label and not code and not any_value and not any(parts.values()):
+    if not (label or code or _any_value(values) or (parts and any(parts.values()))):
         return None
-    first = next((c for c in own if c.text), own[0] if own else cells[0])
+    # the side's first printed cell
+    first = next((cells[j] for j, _, _ in layout.columns if cells[j].text), None)
+    if first is None:
+        first = cells[layout.columns[0][0]] if layout.columns else cells[0]
     total = bool(label) and is_total_label(label)
-    fields = {
+    row = {
         "label": label,
         "code": code or None,
-        "side": side,
+        "code_system": code_system if code else None,
         "level": 0 if total else (_LEVELS.get(len(code)) if code else None),
         "role": RowRole.TOTAL if total else RowRole.ITEM,
+        "side": layout.side,
+        "parent": None,
         "line": first.line if first.line is not None else raw.line,
         "page": first.page if first.page is not None else raw.page,
         "cells": values,
     }
-    if code and code_system is not None:
-        fields["code_system"] = code_system
     split = (
         (parts.get("code_class", ""), parts.get("code_section", ""), parts.get("code_item", ""))
         if parts
         else None
     )
-    return Placed(_new_row(fields), indent, split)
+    return Placed(row, indent, split)
+
+
+def _any_value(values: dict[str, dict]) -> bool:
+    return any(cell.get("value") is not None for cell in values.values())
 
 
 def join_split_codes(placed: list[Placed]) -> None:
     """Codes printed as 类 | 款 | 项: join them, taking a blank 类/款 from the rows above."""
     current_class = current_section = ""
     for item in placed:
-        if item.code_parts is None or item.row.role == RowRole.TOTAL:
+        if item.code_parts is None or item.row["role"] == RowRole.TOTAL:
             continue
         lei, kuan, xiang = (p.strip() for p in item.code_parts)
         if lei:
@@ -174,8 +201,8 @@ def join_split_codes(placed: list[Placed]) -> None:
             continue
         code = current_class + (current_section if (kuan or xiang) else "") + (xiang if xiang else "")
         if is_code(code):
-            item.row.code = code
-            item.row.level = {3: 1, 5: 2, 7: 3}.get(len(code))
+            item.row["code"] = code
+            item.row["level"] = {3: 1, 5: 2, 7: 3}.get(len(code))
 
 
 def ordinal_label(row: Row) -> bool:

@@ -1,64 +1,68 @@
 """Which row is a part of which: the tree that the sum checks walk.
 
 Each table family organises its rows differently; each function here sets ``Row.parent`` (and
-``role``) for one organisation named in the catalogue (``rows = …``).
+``role``) for one organisation named in the catalogue (``rows = …``), on the rows' fields
+before they are validated into :class:`Row` models.
 """
 
 from __future__ import annotations
 
-from perfbudget.model.tables import Row, RowRole
+from perfbudget.model.tables import RowRole
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.rows import Placed
+from perfbudget.recognize.rows import Placed, RowFields
 from perfbudget.recognize.vocabulary import has_ordinal, strip_ordinal
 
 
-def _mark_groups(rows: list[Row]) -> None:
-    parents = {r.parent for r in rows if r.parent is not None}
+def _mark_groups(rows: list[RowFields]) -> None:
+    parents = {r["parent"] for r in rows if r["parent"] is not None}
     for index, row in enumerate(rows):
-        if index in parents and row.role == RowRole.ITEM:
-            row.role = RowRole.GROUP
+        if index in parents and row["role"] == RowRole.ITEM:
+            row["role"] = RowRole.GROUP
 
 
-def coded(placed: list[Placed]) -> list[Row]:
+def coded(placed: list[Placed]) -> list[RowFields]:
     """功能分类 (or 收入分类) rows: 项 under 款 under 类 by code prefix; 类 under the 合计 row."""
     rows = [p.row for p in placed]
-    for side in {r.side for r in rows}:
+    for side in {r["side"] for r in rows}:
         total: int | None = None
         by_code: dict[str, int] = {}
         for index, row in enumerate(rows):
-            if row.side != side:
+            if row["side"] != side:
                 continue
-            if row.role == RowRole.TOTAL and total is None:
+            if row["role"] == RowRole.TOTAL and total is None:
                 total = index
                 continue
-            if not row.code:
+            if not row["code"]:
                 continue
-            by_code[row.code] = index
+            by_code[row["code"]] = index
             parent = None
             for length in (5, 3):
-                if len(row.code) > length and row.code[:length] in by_code:
-                    parent = by_code[row.code[:length]]
+                if len(row["code"]) > length and row["code"][:length] in by_code:
+                    parent = by_code[row["code"][:length]]
                     break
-            row.parent = (
-                parent if parent is not None else (total if row.level == 1 or len(row.code) == 3 else None)
+            row["parent"] = (
+                parent
+                if parent is not None
+                else (total if row["level"] == 1 or len(row["code"]) == 3 else None)
             )
     _mark_groups(rows)
     return rows
 
 
-def two_sided(placed: list[Placed], class_code=None) -> list[Row]:
+def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
     """收支总表: per half, the ordinal rows make up 本年…合计; what follows it (结转, 结余) makes up
     总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up."""
     rows = [p.row for p in placed]
-    for side in {r.side for r in rows}:
-        members = [(i, p) for i, p in enumerate(placed) if p.row.side == side]
+    for side in {r["side"] for r in rows}:
+        members = [(i, p) for i, p in enumerate(placed) if p.row["side"] == side]
         year_total = grand_total = None
         for i, p in members:
-            label = squash(p.row.label)
-            if p.row.role == RowRole.TOTAL and "总计" in label:
+            if p.row["role"] != RowRole.TOTAL:
+                continue
+            if "总计" in squash(p.row["label"]):
                 grand_total = i
-            elif p.row.role == RowRole.TOTAL and year_total is None:
+            elif year_total is None:
                 year_total = i
         before_total = True
         carry_parent: int | None = None
@@ -66,28 +70,28 @@ def two_sided(placed: list[Placed], class_code=None) -> list[Row]:
             row = p.row
             if i == year_total:
                 before_total = False
-                row.parent = grand_total
+                row["parent"] = grand_total
                 continue
             if i == grand_total:
                 continue
             if before_total:
-                row.parent = year_total
+                row["parent"] = year_total
                 if (
                     class_code is not None
                     and side == "expenditure"
-                    and not row.code
-                    and has_ordinal(row.label)
+                    and not row["code"]
+                    and has_ordinal(row["label"])
                 ):
-                    code = class_code(strip_ordinal(row.label))
+                    code = class_code(strip_ordinal(row["label"]))
                     if code:
-                        row.code, row.code_inferred, row.level = code, True, 1
+                        row["code"], row["code_inferred"], row["level"] = code, True, 1
                 continue
             if carry_parent is not None and (
-                p.indent > placed[carry_parent].indent or has_ordinal(row.label)
+                p.indent > placed[carry_parent].indent or has_ordinal(row["label"])
             ):
-                row.parent = carry_parent
+                row["parent"] = carry_parent
                 continue
-            row.parent = grand_total
+            row["parent"] = grand_total
             carry_parent = i
     _mark_groups(rows)
     return rows
@@ -102,87 +106,89 @@ _THREE_PUBLIC_PARENT = {
 }
 
 
-def named(placed: list[Placed]) -> list[Row]:
+def named(placed: list[Placed]) -> list[RowFields]:
     """三公经费 and 机关运行经费 tables: items under 合计; 购置/运行 under 公务用车购置及运行费."""
     rows = [p.row for p in placed]
     keys: dict[str, int] = {}
     for index, row in enumerate(rows):
-        word = column_word(strip_ordinal(row.label))
-        key = "total" if row.role == RowRole.TOTAL else (word.key if word else None)
+        word = column_word(strip_ordinal(row["label"]))
+        key = "total" if row["role"] == RowRole.TOTAL else (word.key if word else None)
         if key and key not in keys:
             keys[key] = index
     total = keys.get("total")
     for index, row in enumerate(rows):
         if index == total:
             continue
-        word = column_word(strip_ordinal(row.label))
+        word = column_word(strip_ordinal(row["label"]))
         parent_key = _THREE_PUBLIC_PARENT.get(word.key) if word else None
-        row.parent = keys.get(parent_key) if parent_key else total
+        row["parent"] = keys.get(parent_key) if parent_key else total
     _mark_groups(rows)
     return rows
 
 
-def projects(placed: list[Placed]) -> list[Row]:
+def projects(placed: list[Placed]) -> list[RowFields]:
     """项目支出表: the first row is the department; a unit is printed twice (unit, then the unit
     as its own budget level), its projects follow."""
     rows = [p.row for p in placed]
     if not rows:
         return rows
     total = 0
-    rows[0].role, rows[0].level = RowRole.TOTAL, 0
+    rows[0]["role"], rows[0]["level"] = RowRole.TOTAL, 0
     unit: int | None = None
     index = 1
     while index < len(rows):
         row = rows[index]
         nxt = rows[index + 1] if index + 1 < len(rows) else None
-        if nxt is not None and nxt.label == row.label and _same_values(row, nxt):
-            row.parent, row.level = total, 1
-            nxt.parent, nxt.level = index, 2
+        if nxt is not None and nxt["label"] == row["label"] and _same_values(row, nxt):
+            row["parent"], row["level"] = total, 1
+            nxt["parent"], nxt["level"] = index, 2
             unit = index + 1
             index += 2
             continue
-        row.parent = unit if unit is not None else total
-        row.level = 3 if unit is not None else 1
+        row["parent"] = unit if unit is not None else total
+        row["level"] = 3 if unit is not None else 1
         index += 1
     _mark_groups(rows)
     return rows
 
 
-def _same_values(a: Row, b: Row) -> bool:
-    return {k: c.value for k, c in a.cells.items()} == {k: c.value for k, c in b.cells.items()}
+def _same_values(a: RowFields, b: RowFields) -> bool:
+    return {k: c.get("value") for k, c in a["cells"].items()} == {
+        k: c.get("value") for k, c in b["cells"].items()
+    }
 
 
-def economic_names(placed: list[Placed], is_class=None) -> list[Row]:
+def economic_names(placed: list[Placed], is_class=None) -> list[RowFields]:
     """基本支出 by economic class names (部门经济科目 × 政府经济科目): a class row (no 政府科目)
     collects the detail rows below it; classes sit under 合计."""
     rows = [p.row for p in placed]
     total: int | None = None
     current: int | None = None
     for index, row in enumerate(rows):
-        if row.role == RowRole.TOTAL and total is None:
+        if row["role"] == RowRole.TOTAL and total is None:
             total = index
             continue
-        gov = row.cells.get("gov_name")
-        has_gov = gov is not None and bool(gov.text)
-        if not has_gov and (is_class is None or is_class(row.label)):
-            row.parent, row.level = total, 1
+        gov = row["cells"].get("gov_name")
+        has_gov = gov is not None and bool(gov["text"])
+        if not has_gov and (is_class is None or is_class(row["label"])):
+            row["parent"], row["level"] = total, 1
             current = index
         else:
-            row.parent, row.level = (current if current is not None else total), 2
+            row["parent"], row["level"] = (current if current is not None else total), 2
     _mark_groups(rows)
     return rows
 
 
-def economic_coded(rows: list[Row], group_totals: dict[str, int]) -> list[Row]:
+def economic_coded(rows: list[RowFields], group_totals: dict[str, int]) -> list[RowFields]:
     """经济分类 codes: 款 under 类 by prefix; 类 under its group total (人员经费合计/公用经费合计)."""
     by_code: dict[str, int] = {}
     for index, row in enumerate(rows):
-        if row.role == RowRole.TOTAL or not row.code:
+        if row["role"] == RowRole.TOTAL or not row["code"]:
             continue
-        by_code[row.code] = index
-        if len(row.code) > 3 and row.code[:3] in by_code:
-            row.parent = by_code[row.code[:3]]
-        elif row.group in group_totals:
-            row.parent = group_totals[row.group]
+        by_code[row["code"]] = index
+        if len(row["code"]) > 3 and row["code"][:3] in by_code:
+            row["parent"] = by_code[row["code"][:3]]
+        elif row["group"] in group_totals:
+            row["parent"] = group_totals[row["group"]]
     _mark_groups(rows)
     return rows

@@ -42,12 +42,15 @@ def is_total_label(label: str) -> bool:
 
 def is_column_numbers(texts: list[str]) -> bool:
     """A 栏次 row: ``栏次 | □ | 1 | …`` or ``1 | 2 | 3 …`` (consecutive column numbers)."""
-    filled = [t for t in texts if t]
-    if not filled:
+    first = next(filter(None, texts), None)
+    if first is None:
         return False
-    if "次" in filled[0] and squash(filled[0]) in ("栏次", "行次"):
+    if "次" in first and squash(first) in ("栏次", "行次"):
         return True
-    if len(filled) < 2 or not all(t.isdigit() for t in filled):
+    if not first.isdigit():
+        return False  # cheap test first: most rows start with a word
+    filled = list(filter(None, texts))
+    if len(filled) < 2 or not all(map(str.isdigit, filled)):
         return False
-    numbers = [int(t) for t in filled]
+    numbers = list(map(int, filled))
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
