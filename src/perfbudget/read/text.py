@@ -13,16 +13,22 @@ file may mix prose with either kind of table.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from perfbudget.model.document import SourceFile
 from perfbudget.read.blocks import RawCell, RawDocument, RawRow
-from perfbudget.read.clean import _NOISE, STRIP_CHARS, clean, indent_of, strip_heading
+from perfbudget.read.clean import NOISE_MARKS, STRIP_CHARS, clean, indent_of, strip_heading
 from perfbudget.read.decode import decode
 from perfbudget.read.errors import ReadError
 
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})(?:\s|</?b>)*\d+(?:\s|</?b>)*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
-_BLANKS = " \u3000\u00a0"  # what indent_of() counts
+
+# What the lines are searched for beforehand (see _lines_holding), so that the loops over the lines
+# can skip the tests for most of them:
+_TOC_LEADERS = ("...", "…", "··")  # a table-of-contents line holds one (see _is_toc)
+_RULE_DASHES = ("--",)  # a Markdown table rule holds two dashes (see _TABLE_RULE)
+_TAB_BLANK = ("\t ", "\t\u3000", "\t\u00a0")  # a cell per line with leading blanks (see indent_of)
 
 
 def read_text(data: bytes, source: SourceFile) -> RawDocument:
@@ -35,29 +41,57 @@ def read_text(data: bytes, source: SourceFile) -> RawDocument:
         lines.pop()  # a final newline ends the last line; it does not start a new one
     if not any(line.strip(STRIP_CHARS) for line in lines):
         raise ReadError(source.path, "the file holds no text")
-    noisy = _noisy_lines(text)
-    rows = _cell_per_line(lines, noisy) if _is_cell_per_line(lines) else _row_per_line(lines, noisy)
+    rows = _cell_per_line(lines, text) if _is_cell_per_line(lines, text) else _row_per_line(lines, text)
     return RawDocument(source=source, rows=rows)
 
 
-def _is_cell_per_line(lines: list[str]) -> bool:
-    tabbed = [line for line in lines if "\t" in line]
-    if not tabbed:
+def _is_cell_per_line(lines: list[str], text: str) -> bool:
+    """Most TAB lines hold one TAB, and lead with it: one cell per line."""
+    tabs = text.count("\t")
+    if not tabs:
         return False
+    leading = text.count("\n\t") + (text[:1] == "\t")  # the lines that start with a TAB
+    # Each other TAB spoils at most one line: when the lines left are still enough, the answer
+    # needs no look at every line (a cell-per-line file has few other TABs, if any).
+    others = tabs - leading
+    spoiled = min(leading, others)
+    if leading - spoiled >= 0.6 * (leading + others - spoiled):
+        return True
+    tabbed = [line for line in lines if "\t" in line]
     single = [line.count("\t") for line in tabbed if line[0] == "\t"].count(1)  # one leading TAB only
     return single >= 0.6 * len(tabbed)
 
 
-def _noisy_lines(text: str) -> set[int]:
-    """The numbers of the lines that hold markup for clean() to remove (the others it only strips)."""
+def _lines_holding(text: str, needles: tuple[str, ...]) -> set[int]:
+    """The numbers of the lines of ``text`` that hold one of ``needles``.
+
+    str.find jumps from hit to hit, so the lines without any cost nothing here.
+    """
+    find = text.find
+    hits: list[int] = []
+    for needle in needles:
+        position = find(needle)
+        while position >= 0:
+            hits.append(position)
+            end = find("\n", position)
+            if end < 0:
+                break
+            position = find(needle, end)  # the next line that holds it
     numbers: set[int] = set()
     line, position = 1, 0
-    for match in _NOISE.finditer(text):
-        start = match.start()
+    for start in sorted(hits):
         line += text.count("\n", position, start)
         position = start
         numbers.add(line)
     return numbers
+
+
+def _lines_with_inner_tabs(text: str) -> set[int]:
+    """The numbers of the lines of ``text`` that hold a TAB after their first character."""
+    inner = text.replace("\n\t", "\n")  # the TAB that starts a line out, the line ends kept
+    if inner[:1] == "\t":
+        inner = inner[1:]  # the first line's
+    return _lines_holding(inner, ("\t",))
 
 
 def _paragraph(raw: str, number: int) -> RawRow | None:
@@ -73,30 +107,37 @@ def _is_toc(line: str) -> bool:
     return ("..." in line or "…" in line or "··" in line) and _TOC.search(line) is not None
 
 
-def _row_per_line(lines: list[str], noisy: set[int] | None = None) -> list[RawRow]:
+def _row_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
+    """The rows of ``lines``, which are ``text`` split at its newlines."""
     rows: list[RawRow] = []
     append = rows.append
     grid = -1
     in_grid = False
-    if noisy is None:
-        noisy = _noisy_lines("\n".join(lines))
+    if text is None:
+        text = "\n".join(lines)
+    noisy = _lines_holding(text, NOISE_MARKS)
+    unusual = _lines_holding(text, _TOC_LEADERS + _RULE_DASHES)  # perhaps a TOC entry or a table rule
     cell_of = RawCell
     for number, raw in enumerate(lines, start=1):
-        if "\t" in raw and not _is_toc(raw):
-            if raw[:1] in "-|:" and _TABLE_RULE.match(raw):
+        if "\t" in raw and not (number in unusual and _is_toc(raw)):
+            if number in unusual and raw[:1] in "-|:" and _TABLE_RULE.match(raw):
                 continue  # a Markdown table rule, not content
             if not in_grid:
                 grid += 1
                 in_grid = True
+            parts = raw.split("\t")
             if number not in noisy:  # the common case: clean() would only strip the framing blanks
+                # strip() gives back the very part when there is nothing to strip, so no indent;
+                # the empty cells of a row are one cell (cells are not changed after reading)
+                blank = cell_of("", number) if "" in parts else None
                 cells = [
-                    cell_of(part.strip(STRIP_CHARS), number, None, indent_of(part) if part[:1] in _BLANKS else 0)
-                    for part in raw.split("\t")
+                    cell_of(text, number, None, 0 if text is part else indent_of(part)) if part else blank
+                    for part, text in zip(parts, map(str.strip, parts, repeat(STRIP_CHARS)))
                 ]
             else:
                 cells = [
                     cell_of(clean(part), number, None, indent_of(part)) if part else cell_of("", number)
-                    for part in raw.split("\t")
+                    for part in parts
                 ]
             append(RawRow(cells, number, None, grid))
             continue
@@ -107,63 +148,62 @@ def _row_per_line(lines: list[str], noisy: set[int] | None = None) -> list[RawRo
     return rows
 
 
-def _cell_per_line(lines: list[str], noisy: set[int] | None = None) -> list[RawRow]:
+def _cell_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
+    """The rows of ``lines``, which are ``text`` split at its newlines."""
     rows: list[RawRow] = []
     append = rows.append
     grid = -1
-    row: RawRow | None = None  # the row being filled
-    row_cells: list[RawCell] = []  # its cells
+    row_cells: list[RawCell] | None = None  # the cells of the row being filled
     cell: RawCell | None = None  # its last cell, which a TAB-less line may continue
-    cell_raw = ""  # that cell's text as printed, paragraphs joined by newlines
     blanks = 0  # blank lines since the last non-blank line
     in_grid = False
-    if noisy is None:
-        noisy = _noisy_lines("\n".join(lines))
+    if text is None:
+        text = "\n".join(lines)
+    # the lines whose cell needs more than stripping (markup, more TABs, an indent), found
+    # beforehand so that the loop makes one test for the others
+    several_tabs = _lines_with_inner_tabs(text)  # if it starts with a TAB, the line holds two or more
+    special = _lines_holding(text, NOISE_MARKS + _TAB_BLANK) | several_tabs
     cell_of = RawCell
 
     for number, raw in enumerate(lines, start=1):
         if not raw:
             blanks += 1
             if blanks >= 2 and in_grid:
-                in_grid, row, cell = False, None, None
+                in_grid, row_cells, cell = False, None, None
             continue
         if raw[0] == "\t":
-            text = raw[1:]
-            if "\t" in text:
+            if number not in special:  # the common case: clean() would only strip the TAB and blanks
+                cell = cell_of(raw.strip(STRIP_CHARS), number)
+            elif number in several_tabs:
                 # a row-per-line row inside a cell-per-line file: a row of its own
                 if not in_grid:
                     grid += 1
                     in_grid = True
-                cells = [cell_of(clean(p), number, None, indent_of(p)) for p in text.split("\t")]
+                cells = [cell_of(clean(p), number, None, indent_of(p)) for p in raw[1:].split("\t")]
                 append(RawRow(cells, number, None, grid))
-                row, cell, blanks = None, None, 0
+                row_cells, cell, blanks = None, None, 0
                 continue
-            if not in_grid:
-                grid += 1
-                in_grid = True
-                row = None
-            if row is None or blanks:
-                row_cells = []
-                row = RawRow(row_cells, number, None, grid)
-                append(row)
-            if number not in noisy:  # the common case: clean() would only strip the framing blanks
-                cell = cell_of(text.strip(STRIP_CHARS), number, None, indent_of(text) if text[:1] in _BLANKS else 0)
             else:
-                cell = cell_of(clean(text), number, None, indent_of(text))
-            cell_raw = text
+                cell = cell_of(clean(raw[1:]), number, None, indent_of(raw[1:]))
+            if row_cells is None or blanks:
+                if not in_grid:  # (then there is no row either)
+                    grid += 1
+                    in_grid = True
+                row_cells = []
+                append(RawRow(row_cells, number, None, grid))
             row_cells.append(cell)
             blanks = 0
             continue
         # a TAB-less line: continues the cell above inside a table, else a paragraph
         if in_grid and cell is not None and blanks <= 1:
-            cell_raw = f"{cell_raw}\n\n{raw}" if blanks else f"{cell_raw}\n{raw}"
-            cell.text = clean(cell_raw)
+            # the cell's lines as printed, from its TAB (which clean() strips) to this one
+            cell.text = clean("\n".join(lines[cell.line - 1 : number]))
             blanks = 0
             continue
         if in_grid and not raw.strip(STRIP_CHARS):
             blanks += 1  # a line of blanks between rows counts as a blank line
             continue
-        in_grid, row, cell = False, None, None
+        in_grid, row_cells, cell = False, None, None
         blanks = 0
         paragraph = _paragraph(raw, number)
         if paragraph is not None:
