@@ -40,7 +40,7 @@ def indent_of(text: str) -> int:
 
 def strip_heading(text: str) -> tuple[str, bool]:
     """Remove a Markdown heading marker; tell whether there was one."""
-    if text.lstrip(" ").startswith("#"):
+    if "#" in text and text.lstrip(" ").startswith("#"):
         return _HEADING.sub("", text, count=1), True
     return text, False
 

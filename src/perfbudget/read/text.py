@@ -28,6 +28,7 @@ _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
 # can skip the tests for most of them:
 _TOC_LEADERS = ("...", "…", "··")  # a table-of-contents line holds one (see _is_toc)
 _RULE_DASHES = ("--",)  # a Markdown table rule holds two dashes (see _TABLE_RULE)
+_FRAMING_BLANKS = tuple(c for c in STRIP_CHARS if c not in "\t\n")  # what strip() may take off a cell
 _TAB_BLANK = ("\t ", "\t\u3000", "\t\u00a0")  # a cell per line with leading blanks (see indent_of)
 
 
@@ -94,12 +95,13 @@ def _lines_with_inner_tabs(text: str) -> set[int]:
     return _lines_holding(inner, ("\t",))
 
 
-def _paragraph(raw: str, number: int) -> RawRow | None:
+def _paragraph(raw: str, number: int, markup: bool = True) -> RawRow | None:
+    """A paragraph row, or None for a blank line; ``markup``: the line may hold some."""
     body, heading = strip_heading(raw)
-    body = clean(body)
+    body = clean(body) if markup else body.strip(STRIP_CHARS)
     if not body:
         return None
-    return RawRow([RawCell(body, number)], line=number, heading=heading)
+    return RawRow([RawCell(body, number)], number, None, None, None, heading)
 
 
 def _is_toc(line: str) -> bool:
@@ -115,33 +117,29 @@ def _row_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
     in_grid = False
     if text is None:
         text = "\n".join(lines)
-    noisy = _lines_holding(text, NOISE_MARKS)
-    unusual = _lines_holding(text, _TOC_LEADERS + _RULE_DASHES)  # perhaps a TOC entry or a table rule
+    # the lines that need a closer look (markup, blanks to strip, perhaps a table-of-contents
+    # entry or a Markdown table rule), found beforehand so that the loop makes one test for the others
+    special = _lines_holding(text, NOISE_MARKS + _FRAMING_BLANKS + _TOC_LEADERS + _RULE_DASHES)
     cell_of = RawCell
     for number, raw in enumerate(lines, start=1):
-        if "\t" in raw and not (number in unusual and _is_toc(raw)):
-            if number in unusual and raw[:1] in "-|:" and _TABLE_RULE.match(raw):
+        odd = number in special
+        if "\t" in raw and not (odd and _is_toc(raw)):
+            if odd and raw[:1] in "-|:" and _TABLE_RULE.match(raw):
                 continue  # a Markdown table rule, not content
             if not in_grid:
                 grid += 1
                 in_grid = True
             parts = raw.split("\t")
-            if number not in noisy:  # the common case: clean() would only strip the framing blanks
-                # strip() gives back the very part when there is nothing to strip, so no indent;
-                # the empty cells of a row are one cell (cells are not changed after reading)
-                blank = cell_of("", number) if "" in parts else None
-                cells = [
-                    cell_of(text, number, None, 0 if text is part else indent_of(part)) if part else blank
-                    for part, text in zip(parts, map(str.strip, parts, repeat(STRIP_CHARS)))
-                ]
-            else:
+            if odd:
                 cells = [
                     cell_of(clean(part), number, None, indent_of(part)) if part else cell_of("", number)
                     for part in parts
                 ]
+            else:  # the common case: the parts are the texts, without indent
+                cells = list(map(cell_of, parts, repeat(number)))
             append(RawRow(cells, number, None, grid))
             continue
-        paragraph = _paragraph(raw.replace("\t", " "), number)
+        paragraph = _paragraph(raw.replace("\t", " "), number, odd)
         if paragraph is not None:
             append(paragraph)
             in_grid = False
@@ -205,7 +203,7 @@ def _cell_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
             continue
         in_grid, row_cells, cell = False, None, None
         blanks = 0
-        paragraph = _paragraph(raw, number)
+        paragraph = _paragraph(raw, number, number in special)
         if paragraph is not None:
             append(paragraph)
     return rows
