@@ -48,10 +48,29 @@ sys.path.insert(0, str(ROOT / "src"))
 from perfbudget.pipeline import load_document  # noqa: E402
 
 _SPACE = re.compile(r"[\s\u3000]+")
-_HEAD = ("name", "code", "department", "department_code", "implementing_unit", "attribute_kind", "term",
-         "money_unit", "goals")
-_INDICATOR = ("level1", "level2", "level3", "target_raw", "op", "number", "unit", "not_applicable", "basis",
-              "description_sha1")
+_HEAD = (
+    "name",
+    "code",
+    "department",
+    "department_code",
+    "implementing_unit",
+    "attribute_kind",
+    "term",
+    "money_unit",
+    "goals",
+)
+_INDICATOR = (
+    "level1",
+    "level2",
+    "level3",
+    "target_raw",
+    "op",
+    "number",
+    "unit",
+    "not_applicable",
+    "basis",
+    "description_sha1",
+)
 _SOURCES = ("total", "fiscal", "central", "provincial", "local", "self_raised", "other")
 
 
@@ -100,9 +119,14 @@ def truth_values(form_index: int, form: dict) -> set[tuple]:
 def predicted_values(form_index: int, project) -> set[tuple]:
     values: set[tuple] = set()
     head = {
-        "name": _text(project.name), "code": _text(project.code), "department": _text(project.department),
-        "department_code": project.department_code, "implementing_unit": _text(project.implementing_unit),
-        "attribute_kind": project.attribute_kind, "term": _text(project.term), "money_unit": project.money_unit,
+        "name": _text(project.name),
+        "code": _text(project.code),
+        "department": _text(project.department),
+        "department_code": project.department_code,
+        "implementing_unit": _text(project.implementing_unit),
+        "attribute_kind": project.attribute_kind,
+        "term": _text(project.term),
+        "money_unit": project.money_unit,
         "goals": len(project.goals) or None,
     }
     for field, value in head.items():
@@ -116,8 +140,9 @@ def predicted_values(form_index: int, project) -> set[tuple]:
                 values.add((form_index, "head", field, _norm(field, figure.value)))
     plan = project.spending_plan
     if plan is not None:
-        for month, figure in zip(("3", "6", "10", "12"), (plan.march, plan.june, plan.october, plan.december),
-                                 strict=True):
+        for month, figure in zip(
+            ("3", "6", "10", "12"), (plan.march, plan.june, plan.october, plan.december), strict=True
+        ):
             if figure is not None and figure.value is not None:
                 values.add((form_index, "head", f"plan.{month}", _norm("plan.", figure.value)))
     counter: Counter = Counter()
@@ -128,9 +153,12 @@ def predicted_values(form_index: int, project) -> set[tuple]:
         target = indicator.target
         description = _SPACE.sub("", indicator.description.text) if indicator.description else ""
         record = {
-            "level1": indicator.level1, "level2": indicator.level2, "level3": indicator.level3,
+            "level1": indicator.level1,
+            "level2": indicator.level2,
+            "level3": indicator.level3,
             "target_raw": _text(indicator.target_raw),
-            "op": target.op.value if target is not None and target.op is not None and target.number is not None
+            "op": target.op.value
+            if target is not None and target.op is not None and target.number is not None
             else None,
             "number": target.number if target is not None else None,
             "unit": target.unit if target is not None and target.number is not None else None,
@@ -172,8 +200,11 @@ def score(seed: str) -> dict:
     return {
         "seed": seed,
         "forms": {"truth": len(truth["forms"]), "predicted": len(document.project_targets)},
-        "indicator_rows": {"truth": len(truth_rows), "predicted": len(got_rows),
-                           "matched": len(truth_rows & got_rows)},
+        "indicator_rows": {
+            "truth": len(truth_rows),
+            "predicted": len(got_rows),
+            "matched": len(truth_rows & got_rows),
+        },
         "fields": {k: dict(v) for k, v in sorted(per_field.items())},
         "missed": sorted(expected - got, key=str),
         "spurious": sorted(got - expected, key=str),
@@ -199,22 +230,28 @@ def main() -> None:
     total: Counter = Counter()
     for result in results:
         rows = result["indicator_rows"]
-        print(f"seed {result['seed']}: forms {result['forms']['predicted']}/{result['forms']['truth']}, "
-              f"indicator records matched {rows['matched']} (truth {rows['truth']}, predicted {rows['predicted']})")
+        print(
+            f"seed {result['seed']}: forms {result['forms']['predicted']}/{result['forms']['truth']}, "
+            f"indicator records matched {rows['matched']} (truth {rows['truth']}, predicted {rows['predicted']})"
+        )
         print(f"  {'field':<18}{'truth':>7}{'pred':>7}{'match':>7}{'precision':>11}{'recall':>9}")
         for field, counts in result["fields"].items():
             total.update({k: counts.get(k, 0) for k in ("truth", "predicted", "matched")})
-            print(f"  {field:<18}{counts.get('truth', 0):>7}{counts.get('predicted', 0):>7}"
-                  f"{counts.get('matched', 0):>7}{_ratio(counts.get('matched', 0), counts.get('predicted', 0)):>11}"
-                  f"{_ratio(counts.get('matched', 0), counts.get('truth', 0)):>9}")
+            print(
+                f"  {field:<18}{counts.get('truth', 0):>7}{counts.get('predicted', 0):>7}"
+                f"{counts.get('matched', 0):>7}{_ratio(counts.get('matched', 0), counts.get('predicted', 0)):>11}"
+                f"{_ratio(counts.get('matched', 0), counts.get('truth', 0)):>9}"
+            )
         if args.diff:
             for value in result["missed"]:
                 print("  missed  ", value)
             for value in result["spurious"]:
                 print("  spurious", value)
-    print(f"overall: {total['matched']} of {total['truth']} ground-truth values found, "
-          f"{total['predicted']} predicted; precision {_ratio(total['matched'], total['predicted'])}, "
-          f"recall {_ratio(total['matched'], total['truth'])}")
+    print(
+        f"overall: {total['matched']} of {total['truth']} ground-truth values found, "
+        f"{total['predicted']} predicted; precision {_ratio(total['matched'], total['predicted'])}, "
+        f"recall {_ratio(total['matched'], total['truth'])}"
+    )
 
 
 if __name__ == "__main__":

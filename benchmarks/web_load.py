@@ -108,7 +108,9 @@ def generate(url: str, cookie: str, clients: int, duration: float, limit: int) -
     latencies.sort()
 
     def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] if latencies else float("nan")
+        return (
+            latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] if latencies else float("nan")
+        )
 
     return {
         "p50": pct(50),
@@ -128,20 +130,50 @@ def measure(url: str, cookie: str, clients: int, duration: float, tool: str) -> 
             script.write(WRK_SCRIPT)
         try:
             out = subprocess.run(
-                ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{int(duration)}s", "--timeout", "10s",
-                 "-s", script.name, "-H", f"Cookie: {cookie}", url],
-                capture_output=True, text=True, timeout=duration + 60, check=True,
+                [
+                    "wrk",
+                    f"-t{min(clients, 2)}",
+                    f"-c{clients}",
+                    f"-d{int(duration)}s",
+                    "--timeout",
+                    "10s",
+                    "-s",
+                    script.name,
+                    "-H",
+                    f"Cookie: {cookie}",
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=duration + 60,
+                check=True,
             ).stdout
         finally:
             os.unlink(script.name)
         fields = [int(v) for v in re.search(r"^RESULT (.*)$", out, re.M).group(1).split()]
         p50, p95, p99, worst, requests, micros, status, socket_errors, timeouts = fields
         return {
-            "p50": p50 / 1000, "p95": p95 / 1000, "p99": p99 / 1000, "max": worst / 1000, "requests": requests,
-            "rps": requests / (micros / 1e6), "non2xx": status, "socket_errors": socket_errors + timeouts,
+            "p50": p50 / 1000,
+            "p95": p95 / 1000,
+            "p99": p99 / 1000,
+            "max": worst / 1000,
+            "requests": requests,
+            "rps": requests / (micros / 1e6),
+            "non2xx": status,
+            "socket_errors": socket_errors + timeouts,
         }
-    command = [sys.executable, __file__, "--generator", url, "--cookie", cookie,
-               "--clients", str(clients), "--duration", str(duration)]
+    command = [
+        sys.executable,
+        __file__,
+        "--generator",
+        url,
+        "--cookie",
+        cookie,
+        "--clients",
+        str(clients),
+        "--duration",
+        str(duration),
+    ]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -170,13 +202,18 @@ def prepare(home: Path, env: dict, department_years: int) -> None:
     started = time.perf_counter()
     run(env, sys.executable, "-m", "perfbudget.cli.main", "import", str(files))
     print(f"imported {len(list(files.iterdir()))} files in {time.perf_counter() - started:.1f}s", flush=True)
-    run(env, sys.executable, "-c", (
-        "from perfbudget.store.django_setup import setup; setup()\n"
-        "from django.contrib.auth import get_user_model\n"
-        "from perfbudget.store import models as db\n"
-        f"u = get_user_model().objects.create_user({USER!r}, password={PASSWORD!r})\n"
-        "db.Profile.objects.create(user=u, role=db.Role.REVIEWER)\n"
-    ))
+    run(
+        env,
+        sys.executable,
+        "-c",
+        (
+            "from perfbudget.store.django_setup import setup; setup()\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from perfbudget.store import models as db\n"
+            f"u = get_user_model().objects.create_user({USER!r}, password={PASSWORD!r})\n"
+            "db.Profile.objects.create(user=u, role=db.Role.REVIEWER)\n"
+        ),
+    )
 
 
 def targets(env: dict) -> dict[str, str]:
@@ -206,10 +243,16 @@ def sign_in(port: int) -> str:
     csrf = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "").group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     form = urllib.parse.urlencode({"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token})
-    connection.request("POST", "/login/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}",
-        "Referer": f"http://{HOST}:{port}/login/",
-    })
+    connection.request(
+        "POST",
+        "/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf}",
+            "Referer": f"http://{HOST}:{port}/login/",
+        },
+    )
     response = connection.getresponse()
     response.read()
     session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie") or "")
@@ -238,7 +281,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default 2 × cores)")
     parser.add_argument("--tool", choices=("auto", "wrk", "python"), default="auto")
-    parser.add_argument("--no-fail", action="store_true", help="report only; exit 0 even when a goal is missed")
+    parser.add_argument(
+        "--no-fail", action="store_true", help="report only; exit 0 even when a goal is missed"
+    )
     parser.add_argument("--generator", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--cookie", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -267,15 +312,33 @@ def main() -> int:
         port = free_port()
         workers = args.workers or 2 * (os.cpu_count() or 1)
         server = subprocess.Popen(
-            [str(gunicorn), "perfbudget.serve.wsgi:application", "--bind", f"{HOST}:{port}", "--workers",
-             str(workers), "--worker-class", "gthread", "--threads", "2", "--log-level", "warning",
-             "--access-logfile", "-" if os.environ.get("PERFBUDGET_LOAD_LOG") else "/dev/null"],
-            env=env, cwd=home, start_new_session=True,
+            [
+                str(gunicorn),
+                "perfbudget.serve.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "2",
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "-" if os.environ.get("PERFBUDGET_LOAD_LOG") else "/dev/null",
+            ],
+            env=env,
+            cwd=home,
+            start_new_session=True,
         )
         wait_for(port, server)
         cookie = sign_in(port)
-        print(f"gunicorn: {workers} workers × 2 threads on {HOST}:{port}; load: {tool}, {args.clients} clients, "
-              f"{args.duration:.0f} s per endpoint", flush=True)
+        print(
+            f"gunicorn: {workers} workers × 2 threads on {HOST}:{port}; load: {tool}, {args.clients} clients, "
+            f"{args.duration:.0f} s per endpoint",
+            flush=True,
+        )
         results = {}
         for name, path in urls.items():
             url = f"http://{HOST}:{port}{path}"
@@ -293,17 +356,23 @@ def main() -> int:
         shutil.rmtree(home, ignore_errors=True)
 
     print()
-    print(f"{'endpoint':34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'requests':>9} {'non-2xx':>8}  goal")
+    print(
+        f"{'endpoint':34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'requests':>9} {'non-2xx':>8}  goal"
+    )
     missed = 0
     for name, (path, r) in results.items():
         goal = API_GOAL_MS if path.startswith("/api/") else PAGE_GOAL_MS
         ok = r["p95"] <= goal and r["non2xx"] == 0 and r["socket_errors"] == 0
         missed += not ok
-        print(f"{name:34} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['rps']:8.1f} {r['requests']:9d} "
-              f"{r['non2xx']:8d}  p95 ≤ {goal:.0f} ms {'ok' if ok else 'MISSED'}")
+        print(
+            f"{name:34} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['rps']:8.1f} {r['requests']:9d} "
+            f"{r['non2xx']:8d}  p95 ≤ {goal:.0f} ms {'ok' if ok else 'MISSED'}"
+        )
     total = sum(r["rps"] for _, r in results.values())
-    print(f"mean throughput over the four endpoints: {statistics.mean([r['rps'] for _, r in results.values()]):.1f} req/s "
-          f"(sum {total:.1f})")
+    print(
+        f"mean throughput over the four endpoints: {statistics.mean([r['rps'] for _, r in results.values()]):.1f} req/s "
+        f"(sum {total:.1f})"
+    )
     return 0 if args.no_fail or not missed else 1
 
 

@@ -58,8 +58,10 @@ def main() -> int:
             twin.department = f"{document.department}{copy:03d}"
             save_document(twin, findings)
     stored = db.Document.objects.count()
-    print(f"stored {stored} documents in {time.perf_counter() - start:.1f}s "
-          f"({db.Row.objects.count()} rows, {db.Finding.objects.count()} findings)")
+    print(
+        f"stored {stored} documents in {time.perf_counter() - start:.1f}s "
+        f"({db.Row.objects.count()} rows, {db.Finding.objects.count()} findings)"
+    )
     user, _ = get_user_model().objects.get_or_create(username="bench-reviewer")
     db.Profile.objects.update_or_create(user=user, defaults={"role": db.Role.REVIEWER})
     client = Client()

@@ -59,7 +59,9 @@ def render() -> str:
         "|---|---|---|---|",
     ]
     for rule in rules:
-        out.append(f"| [`{rule.id}`](#{_anchor(rule.id)}) | {rule.severity.value} | {rule.category} | {_cell(rule.title)} |")
+        out.append(
+            f"| [`{rule.id}`](#{_anchor(rule.id)}) | {rule.severity.value} | {rule.category} | {_cell(rule.title)} |"
+        )
     out.append("")
     for rule in rules:
         out += [

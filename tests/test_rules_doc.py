@@ -15,7 +15,9 @@ def _generator():
 
 def test_rules_doc_is_up_to_date():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == _generator().render(), "docs/rules.md is stale: run .venv/bin/python scripts/gen_rules_doc.py"
+    assert committed == _generator().render(), (
+        "docs/rules.md is stale: run .venv/bin/python scripts/gen_rules_doc.py"
+    )
 
 
 def test_rules_doc_lists_every_rule():

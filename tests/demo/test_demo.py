@@ -74,7 +74,9 @@ def test_sample_files_are_the_generators_output(tmp_path):
     written = build_demo(tmp_path)
     assert [p.name for p in written] == names
     for fresh, committed in zip(written, sample_files(), strict=True):
-        assert fresh.read_bytes() == committed.read_bytes(), f"{committed.name} is stale: run python -m perfbudget.demo.generate"
+        assert fresh.read_bytes() == committed.read_bytes(), (
+            f"{committed.name} is stale: run python -m perfbudget.demo.generate"
+        )
 
 
 @pytest.mark.parametrize(
@@ -101,7 +103,12 @@ def test_budget_has_no_error_and_no_warning():
 
 def test_the_planted_error_is_described():
     planted = demo_planted()
-    assert (planted.table, planted.code, planted.parent, planted.rule) == ("公开03表", "2110104", "21101", "budget.class-sum")
+    assert (planted.table, planted.code, planted.parent, planted.rule) == (
+        "公开03表",
+        "2110104",
+        "21101",
+        "budget.class-sum",
+    )
     assert planted.delta == Decimal("20.00")
     assert planted.printed_value == planted.true_value + planted.delta
     assert planted.columns == ("本年支出合计", "项目支出")
@@ -168,9 +175,16 @@ def test_demo_command_imports_and_reports(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "PERFBUDGET_"))}
     done = subprocess.run(
         [sys.executable, "-m", "perfbudget.cli.main", "demo", "--no-serve", "--home", str(tmp_path / "home")],
-        env=env | {"COLUMNS": "200"}, cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
+        env=env | {"COLUMNS": "200"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
-    assert done.returncode == 0, done.stderr  # the demo ran; it reports the planted error, it does not fail on it
+    assert done.returncode == 0, (
+        done.stderr
+    )  # the demo ran; it reports the planted error, it does not fail on it
     for path in sample_files():
         assert path.name in done.stdout
     assert done.stdout.count("budget.class-sum") == 4  # two columns, in the .docx and the .xlsx
@@ -233,7 +247,9 @@ def test_generated_documents_are_consistent(tmp_path, stage, fmt, seed):
     assert _serious(run_checks(document)) == []
 
 
-@pytest.mark.parametrize(("stage", "fmt", "seed"), [("预算", "xlsx", 21), ("决算", "txt", 22), ("决算", "docx", 23)])
+@pytest.mark.parametrize(
+    ("stage", "fmt", "seed"), [("预算", "xlsx", 21), ("决算", "txt", 22), ("决算", "docx", 23)]
+)
 def test_generated_errors_are_found(tmp_path, stage, fmt, seed):
     doc = generate("望江市生态环境局", 2024, seed, stage=stage, plant_error=True)
     (planted,) = doc.planted

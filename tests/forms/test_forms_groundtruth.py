@@ -23,7 +23,10 @@ def _load(name: str, path: Path):
 
 @pytest.fixture(scope="module")
 def builder(seed_path):
-    return _load("perfbudget_forms_groundtruth", PROJECT / "tests" / "groundtruth" / "forms" / "build_forms_groundtruth.py")
+    return _load(
+        "perfbudget_forms_groundtruth",
+        PROJECT / "tests" / "groundtruth" / "forms" / "build_forms_groundtruth.py",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,9 @@ def benchmark(seed_path):
 def test_groundtruth_files_are_up_to_date(builder):
     for data in (builder.build_001(), builder.build_004()):
         path = builder.HERE / f"{data['seed']}.json"
-        assert path.read_text(encoding="utf-8") == builder.dump(data), f"{path.name} is stale: run the builder"
+        assert path.read_text(encoding="utf-8") == builder.dump(data), (
+            f"{path.name} is stale: run the builder"
+        )
 
 
 @pytest.mark.parametrize(("seed", "forms", "indicators"), [("001", 13, 119), ("004", 22, 662)])
@@ -45,4 +50,7 @@ def test_recognizers_reproduce_the_groundtruth(benchmark, seed, forms, indicator
     matched = sum(c.get("matched", 0) for c in result["fields"].values())
     truth = sum(c.get("truth", 0) for c in result["fields"].values())
     predicted = sum(c.get("predicted", 0) for c in result["fields"].values())
-    assert matched / truth >= 0.99 and matched / predicted >= 0.99, (result["missed"][:10], result["spurious"][:10])
+    assert matched / truth >= 0.99 and matched / predicted >= 0.99, (
+        result["missed"][:10],
+        result["spurious"][:10],
+    )

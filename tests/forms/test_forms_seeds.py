@@ -44,8 +44,11 @@ def test_forms_are_not_kept_as_generic_tables(seed_document):
         ("001", "project_targets", [9, 9, 9, 9, 11, 9, 9, 9, 9, 9, 9, 9, 9]),
         ("002", "self_evaluations", [31, 26, 15, 13, 23, 16, 28, 9]),
         # 004: both halves (实施期 and 年度) of every row
-        ("004", "project_targets",
-         [40, 22, 22, 30, 28, 46, 28, 26, 30, 34, 26, 24, 22, 18, 32, 30, 30, 58, 26, 36, 36, 18]),
+        (
+            "004",
+            "project_targets",
+            [40, 22, 22, 30, 28, 46, 28, 26, 30, 34, 26, 24, 22, 18, 32, 30, 30, 58, 26, 36, 36, 18],
+        ),
     ],
 )
 def test_indicator_counts(seed_document, seed, attribute, counts):
@@ -65,17 +68,29 @@ def test_000_first_form(seed_document):
     budget = form.budget
     assert budget.unit == "万元" and budget.unit_stated
     assert (budget.total.value, budget.fiscal.value, budget.basic.value, budget.project.value) == (
-        D("6157.57"), D("6157.57"), D("717.59"), D("5439.98"))
+        D("6157.57"),
+        D("6157.57"),
+        D("717.59"),
+        D("5439.98"),
+    )
     assert budget.other.value is None and budget.other.line == 26  # empty, not zero
     first = form.indicators[0]
-    assert (first.level1, first.level2, first.level3) == ("投入管理指标", "工作目标管理", "年度履职目标相关性")
+    assert (first.level1, first.level2, first.level3) == (
+        "投入管理指标",
+        "工作目标管理",
+        "年度履职目标相关性",
+    )
     assert first.level1_origin == LabelOrigin.FOLLOWING and first.level1_line == 33  # `投入管理 指标` below
     assert first.unit_column.text == "定性指标"
     rate = next(i for i in form.indicators if i.level3 == "预算执行率")
     assert (rate.target.op, rate.target.number, rate.target.unit) == (GE, D("95"), "%")  # unit from 度量单位
     # 效益指标 is printed after its first two rows (Q9)
     benefit = [i for i in form.indicators if i.level2 == "履职效益"]
-    assert [i.level1_origin for i in benefit] == [LabelOrigin.FOLLOWING, LabelOrigin.FOLLOWING, LabelOrigin.PRINTED]
+    assert [i.level1_origin for i in benefit] == [
+        LabelOrigin.FOLLOWING,
+        LabelOrigin.FOLLOWING,
+        LabelOrigin.PRINTED,
+    ]
     assert {i.level1 for i in benefit} == {"效益指标"}
 
 
@@ -90,17 +105,29 @@ def test_000_form5_labels_after_their_span(seed_document):
         assert indicator.level1_line == 258 and indicator.level1_inherited
     reversed_ = by_line[249]
     assert reversed_.target_raw.text == "100%≥"
-    assert (reversed_.target.op, reversed_.target.number, reversed_.target.spelling) == (GE, D("100"), "reversed")
+    assert (reversed_.target.op, reversed_.target.number, reversed_.target.spelling) == (
+        GE,
+        D("100"),
+        "reversed",
+    )
     assert by_line[249].level2 == "绩效管理"
     shifted = by_line[273]  # name in the first column, value in the second
-    assert (shifted.level1, shifted.level3, shifted.target.number) == ("效益指标", "六五环境日活动群众普及率", D("60"))
+    assert (shifted.level1, shifted.level3, shifted.target.number) == (
+        "效益指标",
+        "六五环境日活动群众普及率",
+        D("60"),
+    )
     assert len(form.indicators) == 43
 
 
 def test_000_odd_encodings(seed_document):
     forms = seed_document("000").department_targets
     latex = {i.line: i for i in forms[5].indicators}
-    assert (latex[309].target.op, latex[309].target.number, latex[309].target.spelling) == (LE, D("100"), "latex")
+    assert (latex[309].target.op, latex[309].target.number, latex[309].target.spelling) == (
+        LE,
+        D("100"),
+        "latex",
+    )
     assert latex[310].target.operator_only and latex[310].target.op == GE  # `$\geq$`
     assert latex[321].target.number == D("240") and latex[321].target.unit == "次"
     assert latex[321].unit_column.text == "危废产生单位次数"
@@ -142,11 +169,25 @@ def test_001_first_project(seed_document):
     assert [g.ordinal for g in project.goals] == ["目标1", "目标2", "目标3"] and project.goals[2].text is None
     first, cost, last = project.indicators[0], project.indicators[3], project.indicators[-1]
     assert (first.level1, first.level2, first.level3) == ("产出指标", "数量指标", "完成数量")
-    assert (first.target.op, first.target.number, first.target.unit, first.target.spelling) == (EQ, 1, "次", "equals")
+    assert (first.target.op, first.target.number, first.target.unit, first.target.spelling) == (
+        EQ,
+        1,
+        "次",
+        "equals",
+    )
     assert first.description.text == "完成我市辐射事故应急演练次数" and first.basis.text == "工作计划"
     assert (cost.target.op, cost.target.number, cost.target.unit, cost.target.spelling) == (
-        LE, 15, "万元", "book_title")
-    assert (last.level1, last.level2, last.target.op, last.target.number) == ("满意度指标", "服务对象满意度指标", GE, 90)
+        LE,
+        15,
+        "万元",
+        "book_title",
+    )
+    assert (last.level1, last.level2, last.target.op, last.target.number) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        GE,
+        90,
+    )
     assert last.basis.text == "历史数据"
 
 
@@ -155,8 +196,18 @@ def test_001_project5_with_eleven_indicators(seed_document):
     assert project.name.text == "环境监测经费" and project.title.text == "5. 环境监测经费项目绩效目标表"
     assert len(project.goals) == 4
     assert [i.level2 for i in project.indicators] == [
-        "数量指标", "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-        "生态效益指标", "可持续性影响", "服务对象满意度指标"]
+        "数量指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "生态效益指标",
+        "可持续性影响",
+        "服务对象满意度指标",
+    ]
     assert [i.level1 for i in project.indicators].count("效果指标") == 5
     second = project.indicators[1]
     assert second.level2_origin == LabelOrigin.PRINTED and second.level1_origin == LabelOrigin.INHERITED
@@ -167,7 +218,10 @@ def test_001_project5_with_eleven_indicators(seed_document):
 def test_001_last_project_and_not_applicable_rows(seed_document):
     projects = seed_document("001").project_targets
     rent = projects[11]
-    assert [f.value if f else None for f in (rent.spending_plan.march, rent.spending_plan.june)] == [None, None]
+    assert [f.value if f else None for f in (rent.spending_plan.march, rent.spending_plan.june)] == [
+        None,
+        None,
+    ]
     assert rent.spending_plan.october.value == 100
     na = [i for i in rent.indicators if i.not_applicable]
     assert [i.level3 for i in na] == ["此项目无经济效益", "此项目无生态效益"]
@@ -185,11 +239,18 @@ def test_002_first_self_evaluation(seed_document):
     assert len(evaluation.tasks) == 3
     task = evaluation.tasks[1]
     assert (task.budget.value, task.budget_own.value, task.actual.value, task.actual_own.value) == (
-        D("283.59"), D("283.59"), D("243.001"), D("243.001"))
+        D("283.59"),
+        D("283.59"),
+        D("243.001"),
+        D("243.001"),
+    )
     assert (evaluation.total_budget.value, evaluation.total_actual.value) == (D("3543.811"), D("3027.399"))
     assert evaluation.total_budget.line == 2823  # the 6-cell 金额合计 row
-    assert (evaluation.execution_rate.text, evaluation.execution_rate.value, evaluation.execution_rate.unit) == (
-        "85.43%", D("85.43"), "%")
+    assert (
+        evaluation.execution_rate.text,
+        evaluation.execution_rate.value,
+        evaluation.execution_rate.unit,
+    ) == ("85.43%", D("85.43"), "%")
     assert evaluation.execution_weight.value == 10 and evaluation.execution_score.value == D("8.54")
     assert [g.ordinal for g in evaluation.goals] == ["目标1", "目标2", "目标3"]
     assert evaluation.total_score.value == D("98.54") and evaluation.total_score.line == 3156
@@ -214,7 +275,9 @@ def test_002_scores_per_level2_group(seed_document):
     assert quantity[0].score.value == 20 and all(i.score is None for i in quantity[1:])
     assert {i.score_level for i in evaluation.indicators} == {ScoreLevel.LEVEL2}
     assert {i.weight_level for i in evaluation.indicators} == {ScoreLevel.LEVEL1}
-    scores = [i.score.value for i in evaluation.indicators if i.score is not None and i.score.value is not None]
+    scores = [
+        i.score.value for i in evaluation.indicators if i.score is not None and i.score.value is not None
+    ]
     assert scores == [20, 10, 10, 10, 10, 10, 10, 10]
     assert evaluation.execution_score.value + sum(scores) == evaluation.total_score.value == D("96.11")
 
@@ -228,8 +291,11 @@ def test_002_irregular_self_evaluations(seed_document):
     seventh = evaluations[6]
     ascii_ops = {i.level3: i.target for i in seventh.indicators if i.target and i.target.spelling == "ascii"}
     assert {k: (t.op, t.number, t.unit) for k, t in ascii_ops.items()} == {
-        "聘用人员人数": (LE, 4, "人"), "维修维护次数": (GE, 5, "次"), "检查企业家次": (GT, 2500, "家次"),
-        "12369热线投诉数量": (LT, 4000, "件")}
+        "聘用人员人数": (LE, 4, "人"),
+        "维修维护次数": (GE, 5, "次"),
+        "检查企业家次": (GT, 2500, "家次"),
+        "12369热线投诉数量": (LT, 4000, "件"),
+    }
     assert seventh.indicators[0].score_level == ScoreLevel.LEVEL2
     last = evaluations[-1]
     assert last.unit_name.text == "河南省焦作生态环境监测中心"
@@ -241,22 +307,41 @@ def test_002_irregular_self_evaluations(seed_document):
 def test_002_evaluation_reports(seed_document):
     reports = seed_document("002").evaluation_reports
     assert [r.attachment for r in reports] == ["附件1", "附件2", "附件3", "附件4", "附件5"]
-    assert [r.total.value if r.total else None for r in reports] == [D("97.63"), 100, D("99.81"), D("91.24"), 100]
+    assert [r.total.value if r.total else None for r in reports] == [
+        D("97.63"),
+        100,
+        D("99.81"),
+        D("91.24"),
+        100,
+    ]
     assert [r.summary_score.value for r in reports] == [D("97.63"), 100, D("99.81"), D("91.24"), 100]
     assert [r.grade.text if r.grade else None for r in reports] == ["优", "优", "优", "优", None]
     assert [r.evaluation_type.text for r in reports] == ["重点绩效评价"] * 3 + ["部门评价", "重点绩效评价"]
     first = reports[0]
     assert first.issuer.text == "焦作市生态环境局" and first.project == "第二次全国污染源普查项目"
-    assert (first.budget.value, first.actual.value, first.execution_rate.value, first.cost_saving_rate.value) == (
-        50, D("38.133"), D("76.27"), D("23.734"))
+    assert (
+        first.budget.value,
+        first.actual.value,
+        first.execution_rate.value,
+        first.cost_saving_rate.value,
+    ) == (50, D("38.133"), D("76.27"), D("23.734"))
     assert [(d.canonical, d.points.value, d.score.value) for d in first.dimensions] == [
-        ("决策", 15, 15), ("过程", 25, D("22.63")), ("产出", 30, 30), ("效益", 30, 30)]
+        ("决策", 15, 15),
+        ("过程", 25, D("22.63")),
+        ("产出", 30, 30),
+        ("效益", 30, 30),
+    ]
     rate = next(i for i in first.dimensions[1].items if i.name.text == "预算执行率")
     assert (rate.rate.value, rate.score.value, rate.score.line) == (D("76.27"), D("7.63"), 5542)
     assert sum(d.score.value for d in first.dimensions) == first.total.value
     assert [s.text for s in first.suggestions] == ["建议加强数据成果应用。"]
     third = reports[2]
-    assert [d.name.text for d in third.dimensions] == ["决策情况分析", "管理情况分析", "产出情况分析", "效果情况分析"]
+    assert [d.name.text for d in third.dimensions] == [
+        "决策情况分析",
+        "管理情况分析",
+        "产出情况分析",
+        "效果情况分析",
+    ]
     assert [d.score.value for d in third.dimensions] == [25, D("19.81"), 30, 25]
     funds = next(i for i in third.dimensions[1].items if i.name.text == "预算执行率")
     assert (funds.rate.value, funds.deduction.value) == (D("98.12"), D("0.19"))
@@ -276,13 +361,23 @@ def test_004_department_form(seed_document):
     assert form.template == "expenditure" and form.year == 2024
     assert (form.unit_code, form.unit_name.text) == ("211", "临汾市生态环境局")
     staff = form.staffing
-    assert (staff.internal_divisions.value, staff.budget_units.value, staff.authorized.value,
-            staff.actual.value, staff.on_payroll.value, staff.other.value) == (10, 5, 309, 181, 181, 0)
+    assert (
+        staff.internal_divisions.value,
+        staff.budget_units.value,
+        staff.authorized.value,
+        staff.actual.value,
+        staff.on_payroll.value,
+        staff.other.value,
+    ) == (10, 5, 309, 181, 181, 0)
     assert staff.other.line == 578 and staff.authorized.unit == "人"
     budget = form.budget
     assert budget.unit == "万元" and budget.total.value == D("7152.64")
     assert (budget.basic.value, budget.project.value) == (D("2411.64"), 4741)
-    assert [line.label.text for line in budget.by_source][:3] == ["合计", "其中：一般公共预算资金", "政府性基金预算资金"]
+    assert [line.label.text for line in budget.by_source][:3] == [
+        "合计",
+        "其中：一般公共预算资金",
+        "政府性基金预算资金",
+    ]
     assert budget.by_source[3].amount.value is None  # 国有资本经营预算 empty
     assert len(form.indicators) == 31
     by_line = {i.line: i for i in form.indicators}
@@ -309,7 +404,12 @@ def test_004_first_project(seed_document):
     quality = by_key[(Period.ANNUAL, 650)]  # under the sub-header row 649 `质量指标 二级指标 …`
     assert (quality.level1, quality.level2, quality.level3) == ("产出指标", "质量指标", "排污权交易成交率")
     cost = by_key[(Period.TERM, 657)]
-    assert (cost.level2, cost.target.op, cost.target.number, cost.target.unit) == ("成本指标", LE, 20, "元/册")
+    assert (cost.level2, cost.target.op, cost.target.number, cost.target.unit) == (
+        "成本指标",
+        LE,
+        20,
+        "元/册",
+    )
     na = by_key[(Period.TERM, 662)]
     assert na.not_applicable and (na.level1, na.level2, na.level3) == ("效益指标", "经济效益指标", None)
 
@@ -338,7 +438,9 @@ def test_004_irregular_projects(seed_document):
     no_output_label = projects[5].indicators[0]  # 产出指标 never printed: implied by 数量指标
     assert no_output_label.level1 == "产出指标" and no_output_label.level1_origin == LabelOrigin.VOCABULARY
     late = [i for i in projects[6].indicators if i.line in (884, 888)]  # 产出指标 printed at 890
-    assert {(i.level1, i.level1_origin, i.level1_line) for i in late} == {("产出指标", LabelOrigin.FOLLOWING, 890)}
+    assert {(i.level1, i.level1_origin, i.level1_line) for i in late} == {
+        ("产出指标", LabelOrigin.FOLLOWING, 890)
+    }
     glued = projects[9].funding_for(Period.TERM)  # `实施期资金总额：780,000`, `其中：中央财政资金 0`
     assert glued.total.value == 780000 and glued.central.value == 0 and glued.local.value == 780000
     reordered = {(i.period, i.line): i.level3 for i in projects[10].indicators}
@@ -347,7 +449,11 @@ def test_004_irregular_projects(seed_document):
     repaired = next(i for i in projects[12].indicators if i.line == 1120 and i.period == Period.TERM)
     assert (repaired.level1, repaired.level2) == ("产出指标", "时效指标") and repaired.repairs
     weak = next(i for i in projects[14].indicators if i.line == 1198)
-    assert (weak.level2, weak.level3, weak.target_raw.text) == ("服务对象满意度指标", "服务对象满意度", "满意")
+    assert (weak.level2, weak.level3, weak.target_raw.text) == (
+        "服务对象满意度指标",
+        "服务对象满意度",
+        "满意",
+    )
     gt = next(i for i in projects[18].indicators if i.line == 1358)
     assert (gt.target.op, gt.target.number, gt.target.unit) == (GT, 85, "%")
     split = next(i for i in projects[19].indicators if i.line == 1395 and i.period == Period.ANNUAL)
@@ -355,6 +461,9 @@ def test_004_irregular_projects(seed_document):
     same = next(i for i in projects[4].indicators if i.line == 812 and i.period == Period.TERM)
     assert same.level3 == same.target_raw.text == "污染防治联动工作机制"  # value equal to the name
     last = projects[-1]
-    assert last.name.text == "综合事务现场督导核查项目" and last.implementing_unit.text == "临汾市生态环境保护综合事务中心"
+    assert (
+        last.name.text == "综合事务现场督导核查项目"
+        and last.implementing_unit.text == "临汾市生态环境保护综合事务中心"
+    )
     truncated = next(i for i in last.indicators if i.line == 1464 and i.period == Period.ANNUAL)
     assert truncated.level3 == "全年环保督查检查"

@@ -71,8 +71,18 @@ def test_operator_without_number(printed, op):
 
 @pytest.mark.parametrize(
     "printed",
-    ["得到提升", "全部到位", "达到或优于Ⅲ类比例保持100%", "PM10不高于106ug/m3，PM2.5不高于60ug/m3，",
-     "每季度一次，每次不低于5%", "2020年12月底", "2024年9月前", "成本节约率4.14%", "不超预算", "无"],
+    [
+        "得到提升",
+        "全部到位",
+        "达到或优于Ⅲ类比例保持100%",
+        "PM10不高于106ug/m3，PM2.5不高于60ug/m3，",
+        "每季度一次，每次不低于5%",
+        "2020年12月底",
+        "2024年9月前",
+        "成本节约率4.14%",
+        "不超预算",
+        "无",
+    ],
 )
 def test_qualitative_values_are_kept_whole(printed):
     target = parse_target(printed)
@@ -107,10 +117,30 @@ def test_zero_is_a_number_not_empty():
 # -- property: any spelling of (op, number, unit) parses back to the same triple -----------------
 
 _SPELLINGS = {
-    GE: ["≥{n}{u}", "＞＝{n}{u}", "≧{n}{u}", ">={n}{u}", "》{n}{u}", "不低于{n}{u}", "不少于{n}{u}", "达到{n}{u}",
-         "{n}{u}以上", "$\\geq {n}$", "{n}{u}≥"],
-    LE: ["≤{n}{u}", "≦{n}{u}", "<={n}{u}", "《{n}{u}", "不高于{n}{u}", "不超过{n}{u}", "{n}{u}以下", "$\\leq {n}$",
-         "{n}{u}≤"],
+    GE: [
+        "≥{n}{u}",
+        "＞＝{n}{u}",
+        "≧{n}{u}",
+        ">={n}{u}",
+        "》{n}{u}",
+        "不低于{n}{u}",
+        "不少于{n}{u}",
+        "达到{n}{u}",
+        "{n}{u}以上",
+        "$\\geq {n}$",
+        "{n}{u}≥",
+    ],
+    LE: [
+        "≤{n}{u}",
+        "≦{n}{u}",
+        "<={n}{u}",
+        "《{n}{u}",
+        "不高于{n}{u}",
+        "不超过{n}{u}",
+        "{n}{u}以下",
+        "$\\leq {n}$",
+        "{n}{u}≤",
+    ],
     GT: [">{n}{u}", "＞{n}{u}", "大于{n}{u}", "高于{n}{u}", "超过{n}{u}"],
     LT: ["<{n}{u}", "＜{n}{u}", "小于{n}{u}", "低于{n}{u}"],
     EQ: ["={n}{u}", "＝{n}{u}"],

@@ -85,7 +85,9 @@ def targets(base: Baseline) -> list[Target]:
             if figure.line is None or figure.offset is None or figure.line not in paragraphs:
                 continue
             paragraph = paragraphs[figure.line]
-            occurrence = sum(1 for m in _standalone(figure.text).finditer(paragraph) if m.start() < figure.offset)
+            occurrence = sum(
+                1 for m in _standalone(figure.text).finditer(paragraph) if m.start() < figure.offset
+            )
             found.setdefault(("statement", figure.line, occurrence, figure.text), set()).add(comparison.rule)
         for cited in comparison.cited:
             ref = cited.ref

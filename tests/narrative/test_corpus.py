@@ -27,7 +27,14 @@ def _budget_for(final: Document, change: tuple[str, Decimal] | None = None) -> D
         s for s in final.statements
         if s.kind == StatementKind.COMPLETION and s.concept == "general_budget.expenditure" and s.code is None
     )  # fmt: skip
-    rows = [Row(label="合计", role=RowRole.TOTAL, level=0, cells={"total": _cell(total.figure(FigureRole.BUDGET).value)})]
+    rows = [
+        Row(
+            label="合计",
+            role=RowRole.TOTAL,
+            level=0,
+            cells={"total": _cell(total.figure(FigureRole.BUDGET).value)},
+        )
+    ]
     for item in items:
         value = item.figure(FigureRole.BUDGET).value
         if value == 0:
@@ -46,9 +53,15 @@ def _budget_for(final: Document, change: tuple[str, Decimal] | None = None) -> D
     printed = final.tables_of("three_public")[0].rows[0]
     three_rows = [
         Row(label=label, role=RowRole.ITEM, parent=3, cells={"total": _cell(printed.value(f"budget.{key}"))})
-        for label, key in (("因公出国（境）费", "abroad"), ("公务接待费", "reception"), ("公务用车购置及运行费", "vehicles"))
+        for label, key in (
+            ("因公出国（境）费", "abroad"),
+            ("公务接待费", "reception"),
+            ("公务用车购置及运行费", "vehicles"),
+        )
     ]
-    three_rows.append(Row(label="合计", role=RowRole.TOTAL, level=0, cells={"total": _cell(printed.value("budget.total"))}))
+    three_rows.append(
+        Row(label="合计", role=RowRole.TOTAL, level=0, cells={"total": _cell(printed.value("budget.total"))})
+    )
     three = Table(
         id="t2", kind="three_public", kind_name="“三公”经费支出表", title="财政拨款安排“三公”经费支出预算表",
         unit="万元", columns=[Column(key="name", header=["项目"], measure=False), Column(key="total", header=["合计"])],

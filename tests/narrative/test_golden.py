@@ -39,5 +39,8 @@ def test_narrative_findings_match_the_golden_file(key, seed, golden_dir):
 def test_the_seeds_real_errors_are_errors(seed):
     """The two wrong figures of 002's prose are errors, not information."""
     errors = [f for f in run_checks(seed("002")) if f.rule.startswith("narrative.") and f.severity == "error"]
-    assert [(f.rule, f.ref.line) for f in errors] == [("narrative.share", 2706), ("narrative.completion", 2737)]
+    assert [(f.rule, f.ref.line) for f in errors] == [
+        ("narrative.share", 2706),
+        ("narrative.completion", 2737),
+    ]
     assert all(f.ref.line is not None for f in errors)

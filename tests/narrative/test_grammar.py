@@ -23,14 +23,18 @@ def _values(statements, role=FigureRole.VALUE) -> list[tuple[str | None, str]]:
 
 
 def test_bounds_thresholds_and_ordinals_are_not_statements():
-    found = _read("单位价值50万元以上通用设备3台（套），满意度≥90%，第2次会议，覆盖率达到95%以上，约120万元。")
+    found = _read(
+        "单位价值50万元以上通用设备3台（套），满意度≥90%，第2次会议，覆盖率达到95%以上，约120万元。"
+    )
     assert [(s.kind, s.concept, s.figure(FigureRole.VALUE).text) for s in found] == [
         (StatementKind.COUNT, "assets.general_equipment", "3")
     ]
 
 
 def test_a_list_of_parts_and_its_shares():
-    found = _read("2023年度支出合计500.00万元，其中：基本支出100.00万元，占20.00%；项目支出400.00万元，占80.00%。")
+    found = _read(
+        "2023年度支出合计500.00万元，其中：基本支出100.00万元，占20.00%；项目支出400.00万元，占80.00%。"
+    )
     total, basic, basic_share, project, project_share = found
     assert (total.concept, basic.concept, project.concept) == (
         "expenditure.year_total", "expenditure.basic", "expenditure.project",
@@ -49,10 +53,18 @@ def test_a_bare_part_has_no_concept():
 
 
 def test_the_whole_of_a_list_decides_which_concept_a_part_is():
-    found = _read("2023年度一般公共预算财政拨款基本支出300.00万元，其中：人员经费250.00万元，公用经费50.00万元。")
+    found = _read(
+        "2023年度一般公共预算财政拨款基本支出300.00万元，其中：人员经费250.00万元，公用经费50.00万元。"
+    )
     assert [s.concept for s in found] == ["general_budget.basic", "personnel", "public_funds"]
-    found = _read("纳入预算绩效管理的支出总额为800.00万元，其中人员经费支出250.00万元，公用经费支出50.00万元。")
-    assert [s.concept for s in found] == ["performance.spending_total", "performance.personnel", "performance.public"]
+    found = _read(
+        "纳入预算绩效管理的支出总额为800.00万元，其中人员经费支出250.00万元，公用经费支出50.00万元。"
+    )
+    assert [s.concept for s in found] == [
+        "performance.spending_total",
+        "performance.personnel",
+        "performance.public",
+    ]
 
 
 def test_changes_keep_their_sign():
@@ -71,7 +83,11 @@ def test_completion_with_and_without_percent_sign():
     (item,) = found
     assert item.kind == StatementKind.ITEM and item.code == "2110101"
     assert item.path == ["节能环保支出", "环境保护管理事务", "行政运行"]
-    assert [item.figure(r).text for r in (FigureRole.BUDGET, FigureRole.ACTUAL, FigureRole.RATE)] == ["200.00", "190.00", "95.5"]
+    assert [item.figure(r).text for r in (FigureRole.BUDGET, FigureRole.ACTUAL, FigureRole.RATE)] == [
+        "200.00",
+        "190.00",
+        "95.5",
+    ]
 
 
 def test_a_completion_rate_turns_the_amount_before_it_into_the_actual():
@@ -106,7 +122,10 @@ def test_amounts_in_yuan_and_counts():
 
 
 def test_a_sentence_split_by_a_page_break_is_read_whole():
-    found = _read("2023年度政府采购支出总额300.00万元，其中：政府采购货物支出100.00万", "元、政府采购服务支出200.00万元。")
+    found = _read(
+        "2023年度政府采购支出总额300.00万元，其中：政府采购货物支出100.00万",
+        "元、政府采购服务支出200.00万元。",
+    )
     assert _values(found) == [
         ("procurement.total", "300.00"), ("procurement.goods", "100.00"), ("procurement.services", "200.00"),
     ]  # fmt: skip
@@ -114,9 +133,14 @@ def test_a_sentence_split_by_a_page_break_is_read_whole():
 
 
 def test_classes_under_the_expenditure_they_break_down():
-    found = _read("2023年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：教育（类）支出10.00万元，占10.00%；其他支出（类）90.00万元，占90.00%。")
+    found = _read(
+        "2023年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：教育（类）支出10.00万元，占10.00%；其他支出（类）90.00万元，占90.00%。"
+    )
     classes = [s for s in found if s.kind == StatementKind.AMOUNT and s.code]
-    assert [(s.code, s.concept) for s in classes] == [("205", "general_budget.expenditure"), ("229", "general_budget.expenditure")]
+    assert [(s.code, s.concept) for s in classes] == [
+        ("205", "general_budget.expenditure"),
+        ("229", "general_budget.expenditure"),
+    ]
 
 
 def test_prose_without_figures():

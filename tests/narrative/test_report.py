@@ -26,7 +26,9 @@ def test_summary_counts(seed):
 
 def test_finding_entries_carry_sentence_excerpt_and_arithmetic(seed):
     report = build_report(seed("002"))
-    share = next(e for e in report.entries if e.finding.rule == "narrative.share" and e.finding.severity == "error")
+    share = next(
+        e for e in report.entries if e.finding.rule == "narrative.share" and e.finding.severity == "error"
+    )
     assert share.section == "二、收入决算情况说明"
     assert any("占0.00%" in sentence for sentence, _ in share.sentences)
     assert any(line.startswith("相差") for line in share.arithmetic)
@@ -57,7 +59,9 @@ def _hostile(seed_file) -> bytes:
     index = next(i for i, line in enumerate(lines) if "其他收入11.82万元，占0.00%" in line)
     lines[index] = HOSTILE + lines[index]
     index = next(i for i, line in enumerate(lines) if line.strip() == "其他行政事业单位养老支出")
-    lines[index] = lines[index].replace("其他行政事业单位养老支出", "其他行政事业单位养老支出<img src=x onerror=alert(1)>")
+    lines[index] = lines[index].replace(
+        "其他行政事业单位养老支出", "其他行政事业单位养老支出<img src=x onerror=alert(1)>"
+    )
     return "\n".join(lines).encode("utf-8")
 
 

@@ -156,7 +156,15 @@ def test_002_statements_per_concept(doc002):
     assert len(doc002.statements) == 166
     assert _counts(doc002) == COUNTS_002
     kinds = Counter(s.kind.value for s in doc002.statements)
-    assert kinds == {"amount": 47, "change": 5, "completion": 15, "count": 44, "item": 28, "percent": 12, "share": 15}
+    assert kinds == {
+        "amount": 47,
+        "change": 5,
+        "completion": 15,
+        "count": 44,
+        "item": 28,
+        "percent": 12,
+        "share": 15,
+    }
 
 
 def test_004_statements_per_concept(doc004):
@@ -224,7 +232,9 @@ def test_002_counts_and_parts(doc002):
     vehicles = _one(doc002, 5482, StatementKind.COUNT, "assets.vehicles")
     assert _figure(vehicles, FigureRole.VALUE) == (Decimal(29), "29", "辆")
     parts = [s for s in doc002.statements if s.part_of == vehicles.id]
-    assert sum(s.figure(FigureRole.VALUE).value for s in parts if s.concept.startswith("assets.vehicles.")) == 29
+    assert (
+        sum(s.figure(FigureRole.VALUE).value for s in parts if s.concept.startswith("assets.vehicles.")) == 29
+    )
     equipment = _one(doc002, 5482, StatementKind.COUNT, "assets.general_equipment")
     assert _figure(equipment, FigureRole.VALUE) == (Decimal(21), "21", "台(套)")
     # 单位价值50万元以上: a threshold, not an amount
@@ -240,7 +250,9 @@ def test_002_three_public_scope(doc002):
 
 
 def test_004_values(doc004):
-    carry = [s for s in doc004.statements if s.concept == "income.carryover" and s.kind == StatementKind.AMOUNT]
+    carry = [
+        s for s in doc004.statements if s.concept == "income.carryover" and s.kind == StatementKind.AMOUNT
+    ]
     assert [s.figure(FigureRole.VALUE).text for s in carry] == ["4,814.45", "4,814.46"]
     spending = _one(doc004, 507, StatementKind.AMOUNT, "expenditure.year_total")
     assert _figure(spending, FigureRole.VALUE) == (Decimal("11967.1"), "11967.1", "万元")

@@ -14,8 +14,13 @@ PERFBUDGET = [sys.executable, "-m", "perfbudget.cli.main"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*PERFBUDGET, *args], capture_output=True, text=True, check=False,
-                          env={**os.environ, "COLUMNS": "200"})
+    return subprocess.run(
+        [*PERFBUDGET, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,9 @@ def test_scores_json_carries_the_tree_and_the_findings(seed_002):
     assert first["total"] == "98.54" and first["printed_total"] == "98.54"
     assert first["tree"]["children"][0]["rule"].startswith("预算执行率 85.43%")
     assert {f["rule"] for c in cards for f in c["findings"]} == {
-        "score.execution-rate", "score.indicator-score", "score.total"
+        "score.execution-rate",
+        "score.indicator-score",
+        "score.total",
     }
 
 

@@ -28,7 +28,9 @@ def test_the_national_profiles():
     assert [(p.name, p.weight) for p in ev.parts] == [("决策", 15), ("过程", 25), ("产出", 30), ("效益", 30)]
     assert ev.total == 100
     assert ev.thresholds() == "优 ≥ 90，良 ≥ 80，中 ≥ 60，差 ≥ 0"
-    assert {"national-self-evaluation", "national-evaluation", "self-evaluation-20-40-40"} <= set(available_profiles())
+    assert {"national-self-evaluation", "national-evaluation", "self-evaluation-20-40-40"} <= set(
+        available_profiles()
+    )
 
 
 def test_the_20_40_40_example_rescales_each_part():
@@ -36,7 +38,9 @@ def test_the_20_40_40_example_rescales_each_part():
     profile = load_profile("self-evaluation-20-40-40")
     assert profile.total == 100 and not profile.use_document_weights
     rows = standard_rows(output_scores=("25", "23"))
-    rows[1] = row("产出指标", "质量指标", "技术报告", "获奖", "省级三等奖", score="23")  # kept: cannot be compared
+    rows[1] = row(
+        "产出指标", "质量指标", "技术报告", "获奖", "省级三等奖", score="23"
+    )  # kept: cannot be compared
     national = score_self_evaluation(evaluation(rows), default_profile("self_evaluation"))
     local = score_self_evaluation(evaluation(rows), profile)
     assert national.total == D("8.54") + 48 + 30 + 10
@@ -96,8 +100,16 @@ min = 0
 """
     profile = parse_profile(text)
     rows = standard_rows()
-    rows[3] = row("满意度指标", "服务对象满意度指标", "群众评价", "达成", "较好", score="10", weight="10",
-                  weight_level=rows[3].weight_level)
+    rows[3] = row(
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众评价",
+        "达成",
+        "较好",
+        score="10",
+        weight="10",
+        weight_level=rows[3].weight_level,
+    )
     card = score_self_evaluation(evaluation(rows), profile)
     # 85.43% × 30 = 25.63; 产出 50/50 → 35; 效益 30 + 满意度 (band 较好 90% of 10 = 9) → 39 of 40 → 34.13
     assert [c.points for c in card.tree.children] == [D("25.63"), D("35.00"), D("34.13")]

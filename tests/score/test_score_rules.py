@@ -120,7 +120,9 @@ def test_execution_score_finding(printed, severity):
     ],
 )
 def test_execution_rate_is_actual_over_budget(rate, budget, actual, reported):
-    card = score_self_evaluation(evaluation(standard_rows(), rate=rate, budget=budget, actual=actual), SE, "f.txt")
+    card = score_self_evaluation(
+        evaluation(standard_rows(), rate=rate, budget=budget, actual=actual), SE, "f.txt"
+    )
     found = [f for f in card.findings if f.rule == "score.execution-rate"]
     assert len(found) == (1 if reported else 0)
     if found:
@@ -153,7 +155,9 @@ def test_a_reached_indicator_earns_its_printed_score_as_its_weight():
 )
 def test_an_indicator_with_a_printed_weight_is_recomputed(actual, printed, points, severity):
     rows = [
-        row("产出指标", "质量指标", "数据有效率", "≥90%", actual, score=printed, weight="10", weight_level=ROW),
+        row(
+            "产出指标", "质量指标", "数据有效率", "≥90%", actual, score=printed, weight="10", weight_level=ROW
+        ),
         row("产出指标", "数量指标", "监测点位", "≥28个", "30个", score="40", weight="40", weight_level=ROW),
     ]
     card = score_self_evaluation(evaluation(rows), SE, "f.txt")
@@ -208,7 +212,16 @@ def test_a_group_with_a_row_that_cannot_be_compared_is_kept():
 
 def test_a_score_for_the_whole_level1_group():
     rows = [
-        row("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "81%", score="9", score_level=L1, weight="10"),
+        row(
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "≥90%",
+            "81%",
+            score="9",
+            score_level=L1,
+            weight="10",
+        ),
     ]
     node = _unit(score_self_evaluation(evaluation(rows), SE), "满意度指标（1项）")
     assert (node.points, node.max) == (D("9.00"), D("10"))
@@ -248,7 +261,9 @@ def test_points_lost_on_an_indicator_that_cannot_be_compared_are_not_a_finding()
     assert not [f for f in card.findings if f.rule == "score.indicator-score"]
 
 
-@pytest.mark.parametrize(("total", "severity"), [("98.54", None), ("98.5", "info"), ("99.54", "error"), (None, None)])
+@pytest.mark.parametrize(
+    ("total", "severity"), [("98.54", None), ("98.5", "info"), ("99.54", "error"), (None, None)]
+)
 def test_total_is_execution_plus_indicator_scores(total, severity):
     card = score_self_evaluation(evaluation(standard_rows(), total=total), SE, "f.txt")
     found = [f for f in card.findings if f.rule == "score.total"]
@@ -261,19 +276,31 @@ def test_total_is_execution_plus_indicator_scores(total, severity):
 def test_weights_add_up_to_the_scheme_total():
     rows = standard_rows()
     rows[3] = row("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", score="5", weight="5")
-    found = [f for f in score_self_evaluation(evaluation(rows), SE, "f.txt").findings if f.rule == "score.weights"]
+    found = [
+        f for f in score_self_evaluation(evaluation(rows), SE, "f.txt").findings if f.rule == "score.weights"
+    ]
     assert len(found) == 1 and "10 + 50 + 30 + 5" in found[0].message
 
 
 @pytest.mark.parametrize(
     ("total", "grade"),
-    [("95", "优"), ("90", "优"), ("89.99", "良"), ("80", "良"), ("79.5", "中"), ("60", "中"), ("59.99", "差")],
+    [
+        ("95", "优"),
+        ("90", "优"),
+        ("89.99", "良"),
+        ("80", "良"),
+        ("79.5", "中"),
+        ("60", "中"),
+        ("59.99", "差"),
+    ],
 )
 def test_grade_thresholds(total, grade):
     assert SE.grade_of(D(total)) == grade
 
 
-@pytest.mark.parametrize(("printed", "reported"), [("优", False), ("“优”", False), ("良", True), ("合格", False)])
+@pytest.mark.parametrize(
+    ("printed", "reported"), [("优", False), ("“优”", False), ("良", True), ("合格", False)]
+)
 def test_a_printed_grade_against_the_printed_total(printed, reported):
     card = score_self_evaluation(evaluation(standard_rows(), total="98.54", grade=printed), SE, "f.txt")
     found = [f for f in card.findings if f.rule == "score.grade"]
@@ -317,5 +344,9 @@ def test_the_only_shortfall_gets_what_is_left_and_is_reported():
         row("产出指标", "数量指标", "监测点位", "≥28个", "28个", score="30", weight="50"),
         row("产出指标", "质量指标", "数据有效率", "≥90%", "45%", score="20"),
     ]
-    (found,) = [f for f in score_self_evaluation(evaluation(rows), SE, "f.txt").findings if f.rule == "score.indicator-score"]
+    (found,) = [
+        f
+        for f in score_self_evaluation(evaluation(rows), SE, "f.txt").findings
+        if f.rule == "score.indicator-score"
+    ]
     assert (found.expected, found.actual) == (D("10.00"), D("20"))

@@ -48,7 +48,9 @@ def test_self_evaluation_recomputed(cards, index, expected):
     node = card.tree.children[0]
     assert node.name == "预算执行率"
     assert node.points == D(execution) == node.printed
-    assert node.rule.startswith(f"预算执行率 {rate if rate.endswith('%') else rate + '%'} × 分值 10 = {execution}")
+    assert node.rule.startswith(
+        f"预算执行率 {rate if rate.endswith('%') else rate + '%'} × 分值 10 = {execution}"
+    )
     assert [c.name for c in card.tree.children[1:]] == ["产出指标", "效益指标", "满意度指标"]
     assert [c.max for c in card.tree.children[1:]] == [D(50), D(30), D(10)]
 
@@ -125,7 +127,10 @@ def test_report_details(cards):
     first = cards[8].tree
     process = first.children[1]
     assert process.status == Status.SUM  # 22.63 = 2 + 7.63 + 5 + 4 + 4
-    assert next(c for c in process.children if c.name == "预算执行率").rule == "预算执行率 76.27% × 分值 10 = 7.63"
+    assert (
+        next(c for c in process.children if c.name == "预算执行率").rule
+        == "预算执行率 76.27% × 分值 10 = 7.63"
+    )
     third = cards[10].tree  # 附件3 scores 25 / 20 / 30 / 25 by its own items
     assert [third.children[i].max for i in (0, 2, 3)] == [D(25), D(30), D(25)]
     fifth = cards[12].tree  # 附件5 prints no 管理 score: what the total leaves, said so

@@ -46,4 +46,8 @@ def test_pdf_cells_cite_their_page() -> None:
     row = next(r for r in table.rows if r.code == "2050803")
     cell = row.cells["total"]
     assert cell.page is not None and cell.line is not None
-    assert document.ref(table, row, "total").where().startswith(f"{SEEDS / 'variants' / '002.pdf'}:p{cell.page}:")
+    assert (
+        document.ref(table, row, "total")
+        .where()
+        .startswith(f"{SEEDS / 'variants' / '002.pdf'}:p{cell.page}:")
+    )

@@ -14,8 +14,13 @@ PERFBUDGET = [sys.executable, "-m", "perfbudget.cli.main"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*PERFBUDGET, *args], capture_output=True, text=True, check=False,
-                          env={**os.environ, "COLUMNS": "220"})
+    return subprocess.run(
+        [*PERFBUDGET, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "220"},
+    )
 
 
 @pytest.fixture(scope="module")

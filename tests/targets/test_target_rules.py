@@ -156,9 +156,14 @@ def test_malformed_comparison(value, reported, says):
 
 
 def test_converter_spellings_are_not_malformed():
-    rows = [ind("产出指标", "质量指标", "运行率", "≥95%", line=60), ind("产出指标", "质量指标", "稳定率", "≥90%", line=61)]
+    rows = [
+        ind("产出指标", "质量指标", "运行率", "≥95%", line=60),
+        ind("产出指标", "质量指标", "稳定率", "≥90%", line=61),
+    ]
     rows[0] = rows[0].model_copy(update={"target": rows[0].target.model_copy(update={"spelling": "latex"})})
-    rows[1] = rows[1].model_copy(update={"target": rows[1].target.model_copy(update={"spelling": "book_title"})})
+    rows[1] = rows[1].model_copy(
+        update={"target": rows[1].target.model_copy(update={"spelling": "book_title"})}
+    )
     assert findings(doc(project([*complete_indicators(), *rows])), "target.malformed-comparison") == []
 
 
@@ -196,7 +201,12 @@ def test_rate_over_100(name, value, reported):
         ("服务对象满意度指标", "群众满意度", "≥95%", False),
         ("服务对象满意度指标", "群众满意度", "满意度高", False),
         ("服务对象满意度指标", "群众满意度", "≤100%", False),
-        ("服务对象满意度指标", "人员到位率", "100%", False),  # filed under 满意度 but not a satisfaction measure
+        (
+            "服务对象满意度指标",
+            "人员到位率",
+            "100%",
+            False,
+        ),  # filed under 满意度 but not a satisfaction measure
     ],
 )
 def test_satisfaction_100(l2, name, value, reported):
@@ -232,7 +242,14 @@ def test_cost_without_amount(l2, name, value, kind):
 
 @pytest.mark.parametrize(
     ("value", "reported"),
-    [("≥10000元", True), (">5000元", True), ("≥200元/本", True), ("≤10000元", False), ("10000元", False), ("≥95%", False)],
+    [
+        ("≥10000元", True),
+        (">5000元", True),
+        ("≥200元/本", True),
+        ("≤10000元", False),
+        ("10000元", False),
+        ("≥95%", False),
+    ],
 )
 def test_cost_direction(value, reported):
     row = ind("产出指标", "成本指标", "评估报告平均成本", value, line=92)
@@ -259,7 +276,9 @@ def test_a_floor_on_a_non_cost_indicator_is_not_a_cost_direction():
 )
 def test_cost_over_funding(unit, total, name, value, reported):
     row = ind("产出指标", "成本指标", name, value, line=94)
-    form = project([*complete_indicators(), row], money_unit=unit, funding=[Funding(total=fig(total, line=20))])
+    form = project(
+        [*complete_indicators(), row], money_unit=unit, funding=[Funding(total=fig(total, line=20))]
+    )
     found = findings(doc(form), "target.cost-over-funding")
     assert lines(found) == ([94] if reported else [])
     if reported:
@@ -273,7 +292,10 @@ def test_cost_over_funding_compares_each_period_with_its_own_funding():
         ind("产出指标", "成本指标", "年服务费", "≤520000元", period=ANNUAL, line=95),
     ]
     funding = [Funding(period=TERM, total=fig("600,000")), Funding(period=ANNUAL, total=fig("500,000"))]
-    (found,) = findings(doc(project(rows, money_unit="元", funding=funding, template="two_period")), "target.cost-over-funding")
+    (found,) = findings(
+        doc(project(rows, money_unit="元", funding=funding, template="two_period")),
+        "target.cost-over-funding",
+    )
     assert "（年度）" in found.message and found.expected == Decimal("500000")
 
 
@@ -318,7 +340,9 @@ def test_the_two_halves_of_a_row_are_not_duplicates():
     assert findings(doc(project(rows, template="two_period")), "target.duplicate-indicator") == []
 
 
-def _two_period(term_total: str, annual_total: str, *, years: int | None = 1, ongoing: bool = False, annual_value="≥95%"):
+def _two_period(
+    term_total: str, annual_total: str, *, years: int | None = 1, ongoing: bool = False, annual_value="≥95%"
+):
     rows = [
         ind("产出指标", "质量指标", "验收合格率", "≥95%", period=TERM, line=1305),
         ind("产出指标", "质量指标", "验收合格率", annual_value, period=ANNUAL, line=1305),
@@ -327,7 +351,9 @@ def _two_period(term_total: str, annual_total: str, *, years: int | None = 1, on
         Funding(period=TERM, total=fig(term_total, line=1281), local=fig(term_total, line=1284)),
         Funding(period=ANNUAL, total=fig(annual_total, line=1281), local=fig(annual_total, line=1284)),
     ]
-    return project(rows, template="two_period", money_unit="元", funding=funding, term_years=years, ongoing=ongoing)
+    return project(
+        rows, template="two_period", money_unit="元", funding=funding, term_years=years, ongoing=ongoing
+    )
 
 
 def test_a_one_year_project_whose_halves_differ_in_money_is_one_finding():
@@ -339,7 +365,12 @@ def test_a_one_year_project_whose_halves_differ_in_money_is_one_finding():
 
 @pytest.mark.parametrize(("years", "ongoing"), [(99, True), (3, False), (None, False)])
 def test_halves_may_differ_when_the_project_is_not_one_year(years, ongoing):
-    assert findings(doc(_two_period("351,500", "350,000", years=years, ongoing=ongoing)), "target.period-mismatch") == []
+    assert (
+        findings(
+            doc(_two_period("351,500", "350,000", years=years, ongoing=ongoing)), "target.period-mismatch"
+        )
+        == []
+    )
 
 
 def test_a_one_year_project_whose_indicator_values_differ():

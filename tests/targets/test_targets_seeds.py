@@ -52,7 +52,10 @@ EXPECTED = {
         # 1083-1085, 1352; 661 企业污染物交易鉴证书 ≥200元/本 is one more; 1048 is the 年度 half of 1050)
         ("target.cost-direction", 661),
         ("target.cost-direction", 731),
-        ("target.value-missing", 776),  # #4 年度 half of 群众满意度调查 has no value on its line — real as printed
+        (
+            "target.value-missing",
+            776,
+        ),  # #4 年度 half of 群众满意度调查 has no value on its line — real as printed
         ("target.cost-direction", 807),
         ("target.cost-over-funding", 970),  # #9 年服务费 ≤526000元 against 520,300 元 (Q19) — real
         ("target.categories-missing", 979),  # #10 no 时效指标 (及时性 items filed under 质量) — real
@@ -74,7 +77,10 @@ EXPECTED = {
         ("target.cost-without-amount", 1122),
         ("target.cost-over-funding", 1270),  # #17 辐射运维费 ≤229000元 against 80,000 元 — real
         ("target.period-mismatch", 1281),  # #18 项目期 1年: 实施期 351,500 元, 年度 350,000 元 — real
-        ("target.value-missing", 1307),  # #18 办公设备投入使用时间: one value for two halves (row shifted) — real as printed
+        (
+            "target.value-missing",
+            1307,
+        ),  # #18 办公设备投入使用时间: one value for two halves (row shifted) — real as printed
         ("target.categories-missing", 1325),  # #19 no 时效指标 — real
         ("target.cost-direction", 1352),
     ],

@@ -98,8 +98,12 @@ def seed_002(parsed_002) -> db.Document:
 def other_document(name: str = "青川市财政局", script: str = "") -> core.Document:
     """A small 支出总表 of a fictional department; ``script`` goes into a cell and a label."""
     source = core.SourceFile(
-        path=f"{name}2025.txt", name=f"{name}2025.txt", sha256=hashlib.sha256((name + script).encode()).hexdigest(),
-        size=100, format="text", encoding="utf-8",
+        path=f"{name}2025.txt",
+        name=f"{name}2025.txt",
+        sha256=hashlib.sha256((name + script).encode()).hexdigest(),
+        size=100,
+        format="text",
+        encoding="utf-8",
     )
     columns = [
         core.Column(key="code", header=["项目", "科目编码"], measure=False),
@@ -115,25 +119,52 @@ def other_document(name: str = "青川市财政局", script: str = "") -> core.D
             return core.Cell(text=text, value=Decimal(text.replace(",", "")) if text else None, line=line)
 
         return {
-            "total": cell(total), "basic": cell(basic), "project": cell(project),
+            "total": cell(total),
+            "basic": cell(basic),
+            "project": cell(project),
             "note": core.Cell(text=note, line=line),
         }
 
     rows = [
-        core.Row(label="合计", role=core.RowRole.TOTAL, level=0, line=5, cells=cells(5, "1,000.50", "600.25", "400.25", script)),
-        core.Row(label="一般公共服务支出" + script, code="201", code_system="functional", level=1,
-                 role=core.RowRole.GROUP, line=6, cells=cells(6, "1,000.50", "600.25", "400.25")),
+        core.Row(
+            label="合计",
+            role=core.RowRole.TOTAL,
+            level=0,
+            line=5,
+            cells=cells(5, "1,000.50", "600.25", "400.25", script),
+        ),
+        core.Row(
+            label="一般公共服务支出" + script,
+            code="201",
+            code_system="functional",
+            level=1,
+            role=core.RowRole.GROUP,
+            line=6,
+            cells=cells(6, "1,000.50", "600.25", "400.25"),
+        ),
     ]
     table = core.Table(
-        id="t1", kind="expenditure", kind_name="支出总表", title=f"{name}2025年预算支出总表",
-        unit="万元", columns=columns,
-        header_rows=[["项目", "项目", "2025年预算数", "2025年预算数", "2025年预算数", "备注"],
-                     ["科目编码", "科目名称", "合计", "基本支出", "项目支出", ""]],
-        rows=rows, line=3,
+        id="t1",
+        kind="expenditure",
+        kind_name="支出总表",
+        title=f"{name}2025年预算支出总表",
+        unit="万元",
+        columns=columns,
+        header_rows=[
+            ["项目", "项目", "2025年预算数", "2025年预算数", "2025年预算数", "备注"],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出", ""],
+        ],
+        rows=rows,
+        line=3,
     )
     return core.Document(
-        source=source, family="budget_disclosure", department=name, fiscal_year=2025, stage="预算",
-        money_unit="万元", tables=[table],
+        source=source,
+        family="budget_disclosure",
+        department=name,
+        fiscal_year=2025,
+        stage="预算",
+        money_unit="万元",
+        tables=[table],
         paragraphs=[core.Paragraph(text=f"{name}负责全市财政收支管理。{script}", line=1)],
     )
 
@@ -152,7 +183,9 @@ def users(db) -> dict:
     department, _ = db_department("临汾市生态环境局")
     made = {}
     for role in ROLES:
-        user = get_user_model().objects.create_user(username=role, password=PASSWORD, first_name=f"测试{role}")
+        user = get_user_model().objects.create_user(
+            username=role, password=PASSWORD, first_name=f"测试{role}"
+        )
         if role == "admin":
             user.is_staff = user.is_superuser = True
             user.save()

@@ -155,8 +155,13 @@ def test_viewer_sees_only_published(clients, seed_004, published_other):
 
 def test_department_user_sees_own_department_and_published(clients, seed_004, published_other, users):
     other = db.Document.objects.create(
-        sha256="f" * 64, file_name="他部门.txt", path="他部门.txt", format="text", size=1,
-        department=db.Department.objects.create(name="青川市教育局"), model_json={},
+        sha256="f" * 64,
+        file_name="他部门.txt",
+        path="他部门.txt",
+        format="text",
+        size=1,
+        department=db.Department.objects.create(name="青川市教育局"),
+        model_json={},
     )
     ids = {d["id"] for d in clients["department"].get("/api/documents").json()["items"]}
     assert ids == {seed_004.pk, published_other.pk}
@@ -183,7 +188,9 @@ def test_basic_auth_for_scripts(users, places, password):
 
     token = base64.b64encode(f"reviewer:{password}".encode()).decode()
     response = Client().get("/api/documents", HTTP_AUTHORIZATION=f"Basic {token}")
-    assert response.status_code == 200 and response.json()["count"] == 3  # seeds 004 and 002, and the published one
+    assert (
+        response.status_code == 200 and response.json()["count"] == 3
+    )  # seeds 004 and 002, and the published one
     wrong = base64.b64encode(b"reviewer:wrong").decode()
     assert Client().get("/api/documents", HTTP_AUTHORIZATION=f"Basic {wrong}").status_code == 401
 

@@ -19,9 +19,14 @@ def test_findings_are_paginated(clients, seed_004):
     assert len(last["items"]) == total - 10 * (pages - 1)
     seen = set()
     for page in range(1, pages + 1):
-        seen |= {f["id"] for f in clients["reviewer"].get(f"/api/findings?page_size=10&page={page}").json()["items"]}
+        seen |= {
+            f["id"]
+            for f in clients["reviewer"].get(f"/api/findings?page_size=10&page={page}").json()["items"]
+        }
     assert seen == set(seed_004.findings.values_list("pk", flat=True))
-    assert clients["reviewer"].get("/api/findings?page_size=100000").json()["items"].__len__() == min(total, 500)
+    assert clients["reviewer"].get("/api/findings?page_size=100000").json()["items"].__len__() == min(
+        total, 500
+    )
 
 
 def test_finding_filters(clients, seed_004):
@@ -52,13 +57,17 @@ def test_review_through_the_api_is_kept_with_who_and_when(clients, seed_004, use
     url = f"/api/findings/{finding.pk}/review"
     missing = clients["reviewer"].post(url, {"status": "dismissed"}, content_type="application/json")
     assert missing.status_code == 422  # dismissing needs a reason
-    response = clients["reviewer"].post(url, {"status": "dismissed", "comment": "尾数差异，可接受"}, content_type="application/json")
+    response = clients["reviewer"].post(
+        url, {"status": "dismissed", "comment": "尾数差异，可接受"}, content_type="application/json"
+    )
     assert response.status_code == 200
     data = response.json()
     assert data["status"] == "dismissed" and data["reviewer"] == "reviewer" and data["reviewed_at"]
     finding.refresh_from_db()
     assert finding.reviewer == users["reviewer"] and finding.review_comment == "尾数差异，可接受"
-    assert db.Review.objects.filter(finding=finding, reviewer=users["reviewer"], status="dismissed").count() == 1
+    assert (
+        db.Review.objects.filter(finding=finding, reviewer=users["reviewer"], status="dismissed").count() == 1
+    )
     # a viewer of a published document sees the decision but not the internal comment or reviewer
     seed_004.published = True
     seed_004.save()
@@ -69,7 +78,12 @@ def test_review_through_the_api_is_kept_with_who_and_when(clients, seed_004, use
 def test_openapi_and_docs(clients):
     schema = clients["viewer"].get("/api/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/documents", "/api/tables/{table_id}", "/api/findings", "/api/findings/{finding_id}/review"} <= paths
+    assert {
+        "/api/documents",
+        "/api/tables/{table_id}",
+        "/api/findings",
+        "/api/findings/{finding_id}/review",
+    } <= paths
     docs = clients["viewer"].get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
 
@@ -77,6 +91,9 @@ def test_openapi_and_docs(clients):
 def test_me(clients, users):
     me = clients["department"].get("/api/me").json()
     assert me == {
-        "username": "department", "role": "department", "department": "临汾市生态环境局",
-        "can_import": True, "can_review": False,
+        "username": "department",
+        "role": "department",
+        "department": "临汾市生态环境局",
+        "can_import": True,
+        "can_review": False,
     }

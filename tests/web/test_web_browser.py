@@ -27,7 +27,9 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.db,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"
+    ),
     pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed documents not found at {SEEDS}"),
 ]
 
@@ -77,7 +79,9 @@ def shot(page, name: str) -> None:
 @pytest.fixture
 def reviewer(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = get_user_model().objects.create_user(username="shen", password="Shen-2024-review", first_name="沈复核")
+    user = get_user_model().objects.create_user(
+        username="shen", password="Shen-2024-review", first_name="沈复核"
+    )
     db.Profile.objects.create(user=user, role=db.Role.REVIEWER)
     return user
 
@@ -101,7 +105,9 @@ def test_reviewer_journey(page, live_server, reviewer):
     page.set_input_files("#files", seeds)
     assert f"已选择 {len(seeds)} 个文件" in page.locator("#chosen").inner_text()
     page.click("#upload-button")
-    page.wait_for_function(f"document.querySelectorAll('#result-rows tr').length === {len(seeds)}", timeout=120_000)
+    page.wait_for_function(
+        f"document.querySelectorAll('#result-rows tr').length === {len(seeds)}", timeout=120_000
+    )
     assert page.locator("#progress-text").inner_text().startswith("全部完成")
     assert page.locator("#result-rows tr.result-stored").count() == len(seeds)
     page.wait_for_timeout(400)  # the progress bar's transition
@@ -205,7 +211,9 @@ def test_reviewer_journey(page, live_server, reviewer):
     shot(page, "12-project")
     page.locator("#chart-plan").screenshot(path=str(SHOTS / "12-project-chart.png"))
 
-    report = db.EvaluationReport.objects.get(document__file_name__startswith="002_", project_name="第二次全国污染源普查项目")
+    report = db.EvaluationReport.objects.get(
+        document__file_name__startswith="002_", project_name="第二次全国污染源普查项目"
+    )
     page.goto(f"{base}/reports/{report.pk}/")
     assert "97.63" in page.locator(".cards").inner_text()
     shot(page, "13-report")

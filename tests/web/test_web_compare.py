@@ -45,20 +45,31 @@ def test_compare_page_and_downloads(clients, seed_004, published_other):
     assert data["categories"] == ["临汾市生态环境局"]
     assert {"name": "基本支出", "data": ["2411.64"]} in data["split"]
     assert "11,967.10" in html
-    rows = list(csv.reader(io.StringIO(clients["reviewer"].get("/compare/export.csv", query).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(clients["reviewer"].get("/compare/export.csv", query).content.decode("utf-8-sig"))
+        )
+    )
     assert rows[0] == ["项目（万元）", "临汾市生态环境局"]
     assert ["支出合计", "11967.10"] in rows and ["公务接待费", "1.00"] in rows
     assert rows[-1] == ["数据来源", seed_004.file_name]
     response = clients["reviewer"].get("/compare/export.xlsx", query)
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(b"".join(response))).active
-    values = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value for r in range(3, sheet.max_row + 1)}
+    values = {
+        sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value
+        for r in range(3, sheet.max_row + 1)
+    }
     assert Decimal(str(values["支出合计"])) == Decimal("11967.10")
 
 
 def test_one_department_across_years(clients, seed_004, published_other):
     query = {"mode": "department", "stage": "预算", "department": str(published_other.department_id)}
-    rows = list(csv.reader(io.StringIO(clients["reviewer"].get("/compare/export.csv", query).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(clients["reviewer"].get("/compare/export.csv", query).content.decode("utf-8-sig"))
+        )
+    )
     assert rows[0] == ["项目（万元）", "2025年"]
     assert ["支出合计", "1000.50"] in rows and ["201 一般公共服务支出", "1000.50"] in rows
 
@@ -82,8 +93,15 @@ def test_summary_stored_at_import_matches_the_records(seed_004):
 
     document = db.Document.objects.get(pk=seed_004.pk)
     found, stored = document_totals([document.pk])[document.pk], stored_total(document)
-    assert (stored.text, stored.unit, stored.table, stored.anchor) == (found.text, found.unit, found.table, found.anchor)
+    assert (stored.text, stored.unit, stored.table, stored.anchor) == (
+        found.text,
+        found.unit,
+        found.table,
+        found.anchor,
+    )
     severities = list(document.findings.values_list("severity", flat=True))
     assert (document.error_count, document.warning_count, document.info_count) == (
-        severities.count("error"), severities.count("warning"), severities.count("info")
+        severities.count("error"),
+        severities.count("warning"),
+        severities.count("info"),
     )

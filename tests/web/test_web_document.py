@@ -35,7 +35,10 @@ def test_expenditure_table_cells_as_printed(page):
     assert '<th colspan="2">项目</th><th colspan="3">2024年预算数</th>' in html
     assert "<th>科目编码</th><th>科目名称</th><th>合计</th><th>基本支出</th><th>项目支出</th>" in html
     # the total row: the exact printed figures, each linked to its source
-    assert re.search(r'<td id="c-t3-0-total" class="num[^"]*"><a class="fig" href="[^"]*t=t3&amp;r=0&amp;c=total">11967.10</a>', html)
+    assert re.search(
+        r'<td id="c-t3-0-total" class="num[^"]*"><a class="fig" href="[^"]*t=t3&amp;r=0&amp;c=total">11967.10</a>',
+        html,
+    )
     assert ">2411.64</a>" in html and ">9555.45</a>" in html
     # codes in their own column, names indented by level
     assert '<td class="code">2080501</td><td class="label lvl-3">' in html
@@ -83,7 +86,9 @@ def test_finding_detail_lists_cells_and_figures(clients, seed_004):
 
 def test_source_excerpt_from_the_imported_path(clients, seed_004, settings):
     # seed 004 was imported from its path, which still holds the same bytes: the excerpt is re-read
-    response = clients["reviewer"].get(f"/documents/{seed_004.pk}/source/?t=t3&r=0&c=total", HTTP_HX_REQUEST="true")
+    response = clients["reviewer"].get(
+        f"/documents/{seed_004.pk}/source/?t=t3&r=0&c=total", HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     row = seed_004.tables.get(ident="t3").rows.get(index=0)
     line = row.cells["total"]["line"]
@@ -114,7 +119,9 @@ def test_prose_paragraphs_are_shown_and_indexed(page, seed_004):
 
 
 def test_publish_and_unpublish(clients, seed_004, users):
-    assert clients["reviewer"].post(f"/documents/{seed_004.pk}/publish/", {"published": "1"}).status_code == 302
+    assert (
+        clients["reviewer"].post(f"/documents/{seed_004.pk}/publish/", {"published": "1"}).status_code == 302
+    )
     seed_004.refresh_from_db()
     assert seed_004.published and seed_004.published_at is not None
     assert clients["viewer"].get(f"/documents/{seed_004.pk}/").status_code == 200

@@ -29,7 +29,9 @@ HOSTILE = """青川市生态环境局2025年部门预算
 
 @pytest.fixture
 def hostile(clients) -> db.Document:
-    response = clients["reviewer"].post("/import/file/", {"file": SimpleUploadedFile("<img src=y onerror=alert(3)>.txt", HOSTILE.encode())})
+    response = clients["reviewer"].post(
+        "/import/file/", {"file": SimpleUploadedFile("<img src=y onerror=alert(3)>.txt", HOSTILE.encode())}
+    )
     assert response.status_code == 200
     assert "<img src=y" not in response.content.decode()  # the file name is escaped in the result row too
     return db.Document.objects.get()
@@ -48,7 +50,9 @@ def test_script_in_a_cell_is_shown_escaped(clients, hostile):
 def test_pages_forbid_inline_scripts(clients, hostile):
     response = clients["reviewer"].get(f"/documents/{hostile.pk}/")
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
     assert response["X-Frame-Options"] == "DENY"
 
 
@@ -61,7 +65,11 @@ def test_search_highlight_escapes_around_the_match(clients, hostile):
 
 def test_source_excerpt_is_escaped(clients, hostile):
     row = hostile.tables.get().rows.get(label__contains="<script>")
-    html = clients["reviewer"].get(f"/documents/{hostile.pk}/source/?t=t1&r={row.index}&c=total").content.decode()
+    html = (
+        clients["reviewer"]
+        .get(f"/documents/{hostile.pk}/source/?t=t1&r={row.index}&c=total")
+        .content.decode()
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
 
 

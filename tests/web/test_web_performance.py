@@ -36,7 +36,8 @@ def test_forms_are_stored_with_the_document(seed_004, seed_001, seed_002, parsed
         assert db.SelfEvaluation.objects.filter(document=stored).count() == len(model.self_evaluations)
         assert db.EvaluationReport.objects.filter(document=stored).count() == len(model.evaluation_reports)
         indicators = sum(
-            len(f.indicators) for f in (*model.project_targets, *model.department_targets, *model.self_evaluations)
+            len(f.indicators)
+            for f in (*model.project_targets, *model.department_targets, *model.self_evaluations)
         )
         assert db.Indicator.objects.filter(document=stored).count() == indicators
     assert db.Project.objects.filter(document=seed_004).count() == 22
@@ -56,13 +57,19 @@ def test_project_money_is_exact(seed_004, seed_001, parsed_004):
     air = db.Project.objects.get(document=seed_004, name="临汾市大气污染防治系统化服务项目")
     assert air.amount_wan == Decimal("2509.48")
     wages = db.Project.objects.get(document=seed_001, name="人员定补")
-    assert wages.money_unit == "万元" and wages.amount == Decimal("1530.32") and wages.amount_wan == Decimal("1530.32")
+    assert (
+        wages.money_unit == "万元"
+        and wages.amount == Decimal("1530.32")
+        and wages.amount_wan == Decimal("1530.32")
+    )
     assert wages.code == "571-0601-YBN-GZGQ" and wages.year == 2021
     # the exact sum of the 22 annual amounts, in 万元, without any float
     from perfbudget.model.performance import Period
 
     total = sum(db.Project.objects.filter(document=seed_004).values_list("amount_wan", flat=True), Decimal(0))
-    printed = sum((p.funding_for(Period.ANNUAL).total.value for p in parsed_004[0].project_targets), Decimal(0))
+    printed = sum(
+        (p.funding_for(Period.ANNUAL).total.value for p in parsed_004[0].project_targets), Decimal(0)
+    )
     assert total == printed / 10000 and total > 0
 
 
@@ -89,13 +96,20 @@ def test_a_failing_form_store_leaves_nothing(monkeypatch, seed_file):
     monkeypatch.setattr(save, "store_forms", broken)
     with pytest.raises(RuntimeError):
         importer.import_data(seed_file("001").read_bytes(), "001.txt")
-    assert not db.Document.objects.exists() and not db.Project.objects.exists() and not db.Paragraph.objects.exists()
+    assert (
+        not db.Document.objects.exists()
+        and not db.Project.objects.exists()
+        and not db.Paragraph.objects.exists()
+    )
 
 
 def test_migration_back_fills_stored_documents(seed_004, seed_002):
     from django.apps import apps
 
-    counts = {m: m.objects.count() for m in (db.Project, db.DepartmentTarget, db.SelfEvaluation, db.EvaluationReport, db.Indicator)}
+    counts = {
+        m: m.objects.count()
+        for m in (db.Project, db.DepartmentTarget, db.SelfEvaluation, db.EvaluationReport, db.Indicator)
+    }
     for model in (db.Indicator, db.Project, db.DepartmentTarget, db.SelfEvaluation, db.EvaluationReport):
         model.objects.all().delete()
     migration = importlib.import_module("perfbudget.store.migrations.0003_performance_forms")
@@ -122,7 +136,12 @@ def test_project_list_of_a_department_year(clients, seed_004):
 def test_project_list_of_seed_001(clients, seed_001):
     html = page(clients["reviewer"], "/projects/?year=2021")
     assert "项目绩效目标（13）" in html
-    for name, amount in (("辐射环境监测工作经费", "15"), ("人员定补", "1530.32"), ("房屋租赁费", "39.5"), ("环境监测经费", "250")):
+    for name, amount in (
+        ("辐射环境监测工作经费", "15"),
+        ("人员定补", "1530.32"),
+        ("房屋租赁费", "39.5"),
+        ("环境监测经费", "250"),
+    ):
         row = re.search(rf">{name}</a>.*?</tr>", html, re.S).group(0)
         assert f'<td class="num">{amount} <small class="muted">万元</small>' in row, (name, row)
     monitoring = re.search(r">环境监测经费</a>.*?</tr>", html, re.S).group(0)
@@ -134,8 +153,15 @@ def test_project_page_with_funding_plan_goals_and_grouped_indicators(clients, se
     html = page(clients["reviewer"], f"/projects/{project.pk}/")
     assert "<h1>辐射环境监测工作经费" in html and "571-0101-YBN-NFOY" in html
     assert 'id="chart-plan"' in html and "/static/web/project.js" in html
-    plan = json.loads(re.search(r'<script id="plan-data" type="application/json">(.*?)</script>', html, re.S).group(1))
-    assert plan["values"] == ["25", "50", "75", "100"] and plan["labels"] == ["3月底", "6月底", "10月底", "12月底"]
+    plan = json.loads(
+        re.search(r'<script id="plan-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert plan["values"] == ["25", "50", "75", "100"] and plan["labels"] == [
+        "3月底",
+        "6月底",
+        "10月底",
+        "12月底",
+    ]
     assert "完成我市涉及放射源和射线装置单位的监督性监测" in html  # a goal
     assert '<tr class="group-row"><th colspan="6">产出指标' in html and "效果指标" in html
     assert "=1次" in html and "得到提升" in html
@@ -163,12 +189,24 @@ def test_target_quality_findings_are_counted_per_project(clients, seed_004):
     line = project.indicators.order_by("order").first().line
     for order, rule in enumerate(("target.test-unmeasurable", "target.test-missing-cost")):
         db.Finding.objects.create(
-            document=seed_004, origin="check", order=1000 + order, rule=rule, severity="warning",
-            message="指标值无法衡量", cells=[{"ref": {"file": "x", "line": line}, "text": ""}], fingerprint=f"t{order}",
+            document=seed_004,
+            origin="check",
+            order=1000 + order,
+            rule=rule,
+            severity="warning",
+            message="指标值无法衡量",
+            cells=[{"ref": {"file": "x", "line": line}, "text": ""}],
+            fingerprint=f"t{order}",
         )
     db.Finding.objects.create(  # not a target rule: not counted
-        document=seed_004, origin="check", order=1002, rule="budget.class-sum", severity="error",
-        message="不平", cells=[{"ref": {"file": "x", "line": line}}], fingerprint="t3",
+        document=seed_004,
+        origin="check",
+        order=1002,
+        rule="budget.class-sum",
+        severity="error",
+        message="不平",
+        cells=[{"ref": {"file": "x", "line": line}}],
+        fingerprint="t3",
     )
     assert counts() == (before[0] + 2, before[1])
     detail = page(clients["reviewer"], f"/projects/{project.pk}/")
@@ -190,7 +228,11 @@ def test_department_target_page(clients, seed_004):
 def test_self_evaluation_pages_of_seed_002(clients, seed_002):
     html = page(clients["reviewer"], "/projects/?year=2020")
     assert "绩效自评（8）" in html and "绩效评价报告（5）" in html
-    for unit, score in (("焦作市生态环境局", "98.54"), ("焦作市环境信息中心", "98.9"), ("河南省焦作生态环境监测中心", "99.9")):
+    for unit, score in (
+        ("焦作市生态环境局", "98.54"),
+        ("焦作市环境信息中心", "98.9"),
+        ("河南省焦作生态环境监测中心", "99.9"),
+    ):
         row = re.search(rf">{unit}</a>.*?</tr>", html, re.S).group(0)
         assert f"<b>{score}</b>" in row, (unit, row)
     evaluation = db.SelfEvaluation.objects.get(document=seed_002, unit_name="焦作市生态环境局")
@@ -203,13 +245,22 @@ def test_self_evaluation_pages_of_seed_002(clients, seed_002):
 
 def test_evaluation_report_pages_of_seed_002(clients, seed_002):
     html = page(clients["reviewer"], "/projects/?year=2020")
-    for project, score in (("第二次全国污染源普查项目", "97.63"), ("环境宣传教育及对外合作项目", "99.81"), ("环境安全与应急管理业务保障项目", "91.24")):
+    for project, score in (
+        ("第二次全国污染源普查项目", "97.63"),
+        ("环境宣传教育及对外合作项目", "99.81"),
+        ("环境安全与应急管理业务保障项目", "91.24"),
+    ):
         row = re.search(rf">{project}</a>.*?</tr>", html, re.S).group(0)
         assert f"<b>{score}</b>" in row and "优" in row, (project, row)
     report = db.EvaluationReport.objects.get(document=seed_002, project_name="第二次全国污染源普查项目")
     html = page(clients["reviewer"], f"/reports/{report.pk}/")
     assert "<b>97.63</b>" in html and "优" in html and "重点绩效评价" in html
-    for name, score in (("决策情况分析", "15"), ("管理情况分析", "22.63"), ("产出情况分析", "30"), ("效果情况分析", "30")):
+    for name, score in (
+        ("决策情况分析", "15"),
+        ("管理情况分析", "22.63"),
+        ("产出情况分析", "30"),
+        ("效果情况分析", "30"),
+    ):
         row = re.search(rf"<td>{name}</td>.*?</tr>", html, re.S).group(0)
         assert f"<b>{score}</b>" in row
     assert "预算执行率 76.27，得 7.63 分" in html
@@ -299,16 +350,28 @@ def test_indicator_mix_on_the_compare_page(clients, seed_004, seed_001):
 
 
 def test_api_projects_filtered_paginated_and_exact(clients, seed_004, seed_001):
-    data = clients["reviewer"].get("/api/projects", {"department": seed_004.department_id, "year": 2024, "page_size": 5}).json()
+    data = (
+        clients["reviewer"]
+        .get("/api/projects", {"department": seed_004.department_id, "year": 2024, "page_size": 5})
+        .json()
+    )
     assert data["count"] == 22 and len(data["items"]) == 5
     first = data["items"][0]
     assert first["name"] == "环境影响评价评估经费与企业排污权储备交易运行费"
-    assert (first["amount"], first["amount_text"], first["amount_wan"], first["money_unit"]) == ("1300000", "1,300,000", "130", "元")
+    assert (first["amount"], first["amount_text"], first["amount_wan"], first["money_unit"]) == (
+        "1300000",
+        "1,300,000",
+        "130",
+        "元",
+    )
     assert clients["reviewer"].get("/api/projects", {"year": 2021}).json()["count"] == 13
     assert clients["reviewer"].get("/api/projects", {"q": "租赁"}).json()["items"][0]["amount"] == "39.5"
     detail = clients["reviewer"].get(f"/api/projects/{first['id']}").json()
     assert len(detail["indicator_list"]) == 40 and detail["indicator_list"][0]["target_raw"] == "≥22个"
-    assert detail["indicator_list"][0]["number"] == "22" and detail["indicator_list"][0]["level1_inherited"] is True
+    assert (
+        detail["indicator_list"][0]["number"] == "22"
+        and detail["indicator_list"][0]["level1_inherited"] is True
+    )
     assert [f["period"] for f in detail["funding"]] == ["实施期", "年度"]
     wages = db.Project.objects.get(document=seed_001, name="辐射环境监测工作经费")
     plan = clients["reviewer"].get(f"/api/projects/{wages.pk}").json()["spending_plan"]
@@ -319,8 +382,12 @@ def test_api_indicators_by_level_and_category(clients, seed_004):
     everything = clients["reviewer"].get("/api/indicators").json()["count"]
     assert everything == db.Indicator.objects.count()
     output = clients["reviewer"].get("/api/indicators", {"level1": "产出指标", "form": "project"}).json()
-    assert output["count"] == db.Indicator.objects.filter(level1="产出指标", project__isnull=False).count() > 0
-    assert {i["level1"] for i in output["items"]} == {"产出指标"} and {i["form"] for i in output["items"]} == {"project"}
+    assert (
+        output["count"] == db.Indicator.objects.filter(level1="产出指标", project__isnull=False).count() > 0
+    )
+    assert {i["level1"] for i in output["items"]} == {"产出指标"} and {
+        i["form"] for i in output["items"]
+    } == {"project"}
     satisfaction = clients["reviewer"].get("/api/indicators", {"category": "满意度"}).json()
     assert satisfaction["count"] > 0
     assert all("满意度" in i["level1"] + i["level2"] for i in satisfaction["items"])
@@ -345,14 +412,23 @@ def test_api_self_evaluations_and_reports_with_printed_scores(clients, seed_002)
     census = next(r for r in reports["items"] if r["project_name"] == "第二次全国污染源普查项目")
     dims = clients["reviewer"].get(f"/api/evaluation-reports/{census['id']}").json()["dimensions"]
     assert [(d["canonical"], d["points"], d["score"]) for d in dims] == [
-        ("决策", "15", "15"), ("过程", "25", "22.63"), ("产出", "30", "30"), ("效益", "30", "30"),
+        ("决策", "15", "15"),
+        ("过程", "25", "22.63"),
+        ("产出", "30", "30"),
+        ("效益", "30", "30"),
     ]
 
 
 def test_openapi_lists_the_performance_endpoints(clients):
     paths = set(clients["viewer"].get("/api/openapi.json").json()["paths"])
     assert {
-        "/api/projects", "/api/projects/{project_id}", "/api/indicators", "/api/department-targets",
-        "/api/department-targets/{target_id}", "/api/self-evaluations", "/api/self-evaluations/{evaluation_id}",
-        "/api/evaluation-reports", "/api/evaluation-reports/{report_id}",
+        "/api/projects",
+        "/api/projects/{project_id}",
+        "/api/indicators",
+        "/api/department-targets",
+        "/api/department-targets/{target_id}",
+        "/api/self-evaluations",
+        "/api/self-evaluations/{evaluation_id}",
+        "/api/evaluation-reports",
+        "/api/evaluation-reports/{report_id}",
     } <= paths

@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.db]
 def test_review_on_the_page_keeps_who_when_and_history(clients, seed_004, users):
     finding = seed_004.findings.order_by("pk").first()
     url = f"/findings/{finding.pk}/review/"
-    response = clients["reviewer"].post(url, {"status": "confirmed", "comment": "已与部门核实"}, HTTP_HX_REQUEST="true")
+    response = clients["reviewer"].post(
+        url, {"status": "confirmed", "comment": "已与部门核实"}, HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "已保存" in html and "已确认" in html and "已与部门核实" in html
     clients["admin"].post(url, {"status": "open", "comment": "重新打开"})
@@ -26,7 +28,11 @@ def test_review_on_the_page_keeps_who_when_and_history(clients, seed_004, users)
 
 def test_dismiss_needs_a_comment(clients, seed_004):
     finding = seed_004.findings.order_by("pk").first()
-    html = clients["reviewer"].post(f"/findings/{finding.pk}/review/", {"status": "dismissed"}, HTTP_HX_REQUEST="true").content.decode()
+    html = (
+        clients["reviewer"]
+        .post(f"/findings/{finding.pk}/review/", {"status": "dismissed"}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
     assert "请写明理由" in html
     finding.refresh_from_db()
     assert finding.status == "open"
@@ -42,10 +48,14 @@ def test_review_redirect_stays_on_site(clients, seed_004):
 
 def test_findings_filters(clients, seed_004, published_other):
     rule = "budget.class-sum"
-    html = clients["reviewer"].get("/findings/", {"rule": rule, "year": 2024, "department": seed_004.department_id}).content.decode()
+    html = (
+        clients["reviewer"]
+        .get("/findings/", {"rule": rule, "year": 2024, "department": seed_004.department_id})
+        .content.decode()
+    )
     expected = seed_004.findings.filter(rule=rule).count()
     rows = html[html.index("<tbody>") :]
-    assert rows.count("<tr class=\"sev-row-") == min(expected, 50)
+    assert rows.count('<tr class="sev-row-') == min(expected, 50)
     none = clients["reviewer"].get("/findings/", {"year": 2025}).content.decode()
     assert "没有符合条件的审核发现" in none
 

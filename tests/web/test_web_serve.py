@@ -26,7 +26,10 @@ def test_first_administrator_is_created_once():
 
 def test_serve_is_a_command():
     result = subprocess.run(
-        [sys.executable, "-m", "perfbudget.cli.main", "serve", "--help"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "perfbudget.cli.main", "serve", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and "--port" in result.stdout and "127.0.0.1" in result.stdout
 
@@ -34,7 +37,9 @@ def test_serve_is_a_command():
 def _settings(env: dict) -> subprocess.CompletedProcess:
     code = "import perfbudget.serve.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("PERFBUDGET_")}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean | env, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=clean | env, check=False
+    )
 
 
 def test_production_needs_a_secret_and_names_its_hosts(tmp_path):

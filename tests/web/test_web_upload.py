@@ -31,7 +31,10 @@ def upload(name: str, text: str | bytes) -> SimpleUploadedFile:
 
 
 def counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count() for m in (db.Document, db.Table, db.Row, db.Finding, db.Paragraph, db.Original)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (db.Document, db.Table, db.Row, db.Finding, db.Paragraph, db.Original)
+    }
 
 
 def test_one_file_per_request_is_stored_with_its_uploader_and_original(clients, users, seed_file):
@@ -53,7 +56,9 @@ def test_same_content_again_is_a_duplicate(clients):
     first = clients["reviewer"].post("/import/file/", {"file": upload("a.txt", BUDGET.format(item="700.00"))})
     assert "已入库" in first.content.decode()
     before = counts()
-    again = clients["reviewer"].post("/import/file/", {"file": upload("改名.txt", BUDGET.format(item="700.00"))})
+    again = clients["reviewer"].post(
+        "/import/file/", {"file": upload("改名.txt", BUDGET.format(item="700.00"))}
+    )
     assert "重复，已存在" in again.content.decode()
     assert counts() == before
 
@@ -78,7 +83,11 @@ def test_many_files_at_once_without_javascript(clients):
 
 def test_unreadable_file_leaves_nothing(clients):
     before = counts()
-    html = clients["reviewer"].post("/import/file/", {"file": upload("坏.docx", b"PK\x03\x04broken zip")}).content.decode()
+    html = (
+        clients["reviewer"]
+        .post("/import/file/", {"file": upload("坏.docx", b"PK\x03\x04broken zip")})
+        .content.decode()
+    )
     assert "失败" in html and "文件已损坏" in html
     assert counts() == before
 
@@ -118,7 +127,9 @@ def test_no_file_chosen(clients):
 
 
 def test_department_user_is_told_when_the_department_differs(clients):
-    text = BUDGET.format(item="700.00").replace("青川市生态环境局2025年部门预算", "## 青川市教育局\n\n2025年部门预算")
+    text = BUDGET.format(item="700.00").replace(
+        "青川市生态环境局2025年部门预算", "## 青川市教育局\n\n2025年部门预算"
+    )
     html = clients["department"].post("/import/file/", {"file": upload("教育局.txt", text)}).content.decode()
     stored = db.Document.objects.get()
     if stored.department is not None and stored.department.name != "临汾市生态环境局":

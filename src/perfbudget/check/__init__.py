@@ -47,7 +47,13 @@ def run_corpus_checks(documents: Iterable[Document], only: Iterable[str] | None 
         if item.scope != "corpus" or (wanted is not None and item.id not in wanted):
             continue
         findings.extend(item.check(documents))
-    findings.sort(key=lambda f: (f.severity.rank, f.ref.file if f.ref else "", f.ref.line if f.ref and f.ref.line else 0))
+    findings.sort(
+        key=lambda f: (
+            f.severity.rank,
+            f.ref.file if f.ref else "",
+            f.ref.line if f.ref and f.ref.line else 0,
+        )
+    )
     return findings
 
 

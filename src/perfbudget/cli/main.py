@@ -231,12 +231,21 @@ def serve(
 
 @app.command()
 def report(
-    file: Annotated[Path, typer.Argument(help="The document to report on (.txt, .docx, .xlsx, .pdf).", show_default=False)],
-    html_out: Annotated[Path | None, typer.Option("--html", help="Write the report as HTML to this file.")] = None,
-    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write the report as Markdown to this file.")] = None,
+    file: Annotated[
+        Path, typer.Argument(help="The document to report on (.txt, .docx, .xlsx, .pdf).", show_default=False)
+    ],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write the report as HTML to this file.")
+    ] = None,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Write the report as Markdown to this file.")
+    ] = None,
     others: Annotated[
         list[Path] | None,
-        typer.Option("--with", help="Another document of the same department and year (the budget of a final account); repeatable."),
+        typer.Option(
+            "--with",
+            help="Another document of the same department and year (the budget of a final account); repeatable.",
+        ),
     ] = None,
 ) -> None:
     """Check FILE and write a report a person reads: a summary of the figures its prose states, then the
@@ -306,11 +315,18 @@ def targets(
 @app.command()
 def scores(
     files: Files,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the score cards (with their trees) as JSON.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Print the explanation tree of every score.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the score cards (with their trees) as JSON.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print the explanation tree of every score.")
+    ] = False,
     profiles: Annotated[
         list[str] | None,
-        typer.Option("--profile", help="A scoring profile (name in score/profiles or a .toml path); repeatable, one per kind."),
+        typer.Option(
+            "--profile",
+            help="A scoring profile (name in score/profiles or a .toml path); repeatable, one per kind.",
+        ),
     ] = None,
 ) -> None:
     """Recompute the scores of the self-evaluations (绩效自评表) and evaluation reports of FILES and

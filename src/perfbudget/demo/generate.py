@@ -142,26 +142,88 @@ _OFFICE, _MONITOR, _ENFORCE = "office", "monitoring", "enforcement"
 # basic expenditure by 部门经济分类 款, per unit role
 _BASIC: dict[str, dict[str, str]] = {
     _OFFICE: {
-        "30101": "312.40", "30102": "268.75", "30103": "96.30", "30107": "205.60", "30108": "118.42",
-        "30109": "47.37", "30110": "61.18", "30111": "18.36", "30112": "4.85", "30113": "88.81",
-        "30199": "12.40", "30201": "28.60", "30202": "6.20", "30205": "3.10", "30206": "14.80",
-        "30207": "7.40", "30209": "22.50", "30211": "18.90", "30213": "9.60", "30215": "3.50",
-        "30216": "5.80", "30217": "2.40", "30228": "11.36", "30229": "15.20", "30231": "8.60",
-        "30239": "34.72", "30299": "6.85", "30302": "142.36", "31002": "6.50",
+        "30101": "312.40",
+        "30102": "268.75",
+        "30103": "96.30",
+        "30107": "205.60",
+        "30108": "118.42",
+        "30109": "47.37",
+        "30110": "61.18",
+        "30111": "18.36",
+        "30112": "4.85",
+        "30113": "88.81",
+        "30199": "12.40",
+        "30201": "28.60",
+        "30202": "6.20",
+        "30205": "3.10",
+        "30206": "14.80",
+        "30207": "7.40",
+        "30209": "22.50",
+        "30211": "18.90",
+        "30213": "9.60",
+        "30215": "3.50",
+        "30216": "5.80",
+        "30217": "2.40",
+        "30228": "11.36",
+        "30229": "15.20",
+        "30231": "8.60",
+        "30239": "34.72",
+        "30299": "6.85",
+        "30302": "142.36",
+        "31002": "6.50",
     },
     _MONITOR: {
-        "30101": "228.50", "30102": "96.40", "30107": "238.70", "30108": "84.16", "30109": "33.66",
-        "30110": "42.08", "30112": "3.52", "30113": "63.12", "30199": "6.30", "30201": "12.40",
-        "30205": "4.60", "30206": "26.80", "30207": "5.10", "30209": "9.80", "30211": "8.60",
-        "30213": "14.30", "30216": "2.60", "30218": "18.50", "30228": "7.92", "30229": "9.10",
-        "30231": "6.20", "30239": "21.60", "30299": "4.30", "30302": "96.48",
+        "30101": "228.50",
+        "30102": "96.40",
+        "30107": "238.70",
+        "30108": "84.16",
+        "30109": "33.66",
+        "30110": "42.08",
+        "30112": "3.52",
+        "30113": "63.12",
+        "30199": "6.30",
+        "30201": "12.40",
+        "30205": "4.60",
+        "30206": "26.80",
+        "30207": "5.10",
+        "30209": "9.80",
+        "30211": "8.60",
+        "30213": "14.30",
+        "30216": "2.60",
+        "30218": "18.50",
+        "30228": "7.92",
+        "30229": "9.10",
+        "30231": "6.20",
+        "30239": "21.60",
+        "30299": "4.30",
+        "30302": "96.48",
     },
     _ENFORCE: {
-        "30101": "251.20", "30102": "214.60", "30103": "77.40", "30107": "163.90", "30108": "94.72",
-        "30109": "37.89", "30110": "48.95", "30111": "14.69", "30112": "3.88", "30113": "71.04",
-        "30199": "8.20", "30201": "16.50", "30202": "3.20", "30206": "9.60", "30207": "6.80",
-        "30209": "12.40", "30211": "14.60", "30213": "11.20", "30216": "3.20", "30217": "1.20",
-        "30228": "9.10", "30229": "12.16", "30231": "24.80", "30239": "27.77", "30299": "5.40",
+        "30101": "251.20",
+        "30102": "214.60",
+        "30103": "77.40",
+        "30107": "163.90",
+        "30108": "94.72",
+        "30109": "37.89",
+        "30110": "48.95",
+        "30111": "14.69",
+        "30112": "3.88",
+        "30113": "71.04",
+        "30199": "8.20",
+        "30201": "16.50",
+        "30202": "3.20",
+        "30206": "9.60",
+        "30207": "6.80",
+        "30209": "12.40",
+        "30211": "14.60",
+        "30213": "11.20",
+        "30216": "3.20",
+        "30217": "1.20",
+        "30228": "9.10",
+        "30229": "12.16",
+        "30231": "24.80",
+        "30239": "27.77",
+        "30299": "5.40",
         "30302": "54.28",
     },
 }
@@ -269,7 +331,9 @@ def department_year(
     for role in roles:
         unit = units[role]
         for econ, text in _BASIC[role].items():
-            entries.append(Entry(unit.name, _basic_code(unit, econ), "basic", "general", amount(text), econ=econ))
+            entries.append(
+                Entry(unit.name, _basic_code(unit, econ), "basic", "general", amount(text), econ=econ)
+            )
     for role, name, code, text, source, carryover in _PROJECTS:
         if role not in units:
             continue
@@ -281,8 +345,12 @@ def department_year(
             continue
         if varied and rng.random() < 0.2:
             continue  # not every department runs every project
-        entries.append(Entry(units[role].name, code, "project", source, amount(text), project=name, carryover=carryover))
-    budget = DepartmentYear(department, year, "预算", list(units.values()), entries, seed=seed, plant_error=plant_error)
+        entries.append(
+            Entry(units[role].name, code, "project", source, amount(text), project=name, carryover=carryover)
+        )
+    budget = DepartmentYear(
+        department, year, "预算", list(units.values()), entries, seed=seed, plant_error=plant_error
+    )
     if stage == "预算":
         return budget
     return _final_accounts(budget, rng, varied)
@@ -305,13 +373,23 @@ def _final_accounts(budget: DepartmentYear, rng: random.Random, varied: bool) ->
         if entry.source == "unit_funds":
             # in the final accounts the unit's own money shows as 事业收入
             spent = _scaled(entry.amount, _factor(rng, 850, 1000))
-            entries.append(Entry(entry.unit, entry.code, entry.nature, "service", spent, project=entry.project))
+            entries.append(
+                Entry(entry.unit, entry.code, entry.nature, "service", spent, project=entry.project)
+            )
             closing[(entry.code, "service")] += _scaled(entry.amount, _factor(rng, 30, 90))
             continue
         low, high = (940, 1010) if entry.nature == "basic" else (800, 1000)
         spent = _scaled(entry.amount, _factor(rng, low, high))
         entries.append(
-            Entry(entry.unit, entry.code, entry.nature, entry.source, spent, econ=entry.econ, project=entry.project)
+            Entry(
+                entry.unit,
+                entry.code,
+                entry.nature,
+                entry.source,
+                spent,
+                econ=entry.econ,
+                project=entry.project,
+            )
         )
     # money carried into the year paid part of the larger general projects
     project_codes = sorted({e.code for e in entries if e.nature == "project" and e.source == "general"})
@@ -323,7 +401,9 @@ def _final_accounts(budget: DepartmentYear, rng: random.Random, varied: bool) ->
     other = _scaled(Decimal("1.86") * (Decimal(1) if not varied else _factor(rng, 300, 3000)), Decimal(1))
     entries.append(Entry(office.name, office.running_code, "basic", "other", other, econ="30299"))
     balances = {
-        key: (opening[key], closing[key]) for key in sorted(set(opening) | set(closing)) if opening[key] or closing[key]
+        key: (opening[key], closing[key])
+        for key in sorted(set(opening) | set(closing))
+        if opening[key] or closing[key]
     }
     three_public_budget = {
         "abroad": ZERO,
@@ -417,7 +497,9 @@ class Rendered:
         """The lines printed between a title and its table."""
         if self.stage == "预算":
             return [f"部门名称：{self.department}", "单位：万元"]
-        return [f"部门：{self.department}\u3000\u3000\u3000\u3000{self.year}年度\u3000\u3000\u3000\u3000金额单位：万元"]
+        return [
+            f"部门：{self.department}\u3000\u3000\u3000\u3000{self.year}年度\u3000\u3000\u3000\u3000金额单位：万元"
+        ]
 
 
 def ordinal(n: int) -> str:
@@ -561,45 +643,88 @@ def budget_document(dy: DepartmentYear) -> Rendered:
     # 表一 收支总表
     classes = _classes(y)
     by_class = _by_class(dy.entries)
-    income = [("一般公共预算", g), ("政府性基金预算", f), ("国有资本经营预算", None), ("财政专户管理资金", None), ("单位资金", u)]
+    income = [
+        ("一般公共预算", g),
+        ("政府性基金预算", f),
+        ("国有资本经营预算", None),
+        ("财政专户管理资金", None),
+        ("单位资金", u),
+    ]
     body: list[list[Value]] = []
     spend_total = [ZERO, ZERO, ZERO]
     for i, (code, name) in enumerate(classes):
         parts = by_class.get(code, [])
         current, carried = _sum(e for e in parts if not e.carryover), _sum(e for e in parts if e.carryover)
         spend_total = [spend_total[0] + current + carried, spend_total[1] + current, spend_total[2] + carried]
-        left: list[Value] = [f"{ordinal(i + 1)}、{income[i][0]}", income[i][1]] if i < len(income) else [None, None]
+        left: list[Value] = (
+            [f"{ordinal(i + 1)}、{income[i][0]}", income[i][1]] if i < len(income) else [None, None]
+        )
         body.append([*left, f"{ordinal(i + 1)}、{name}", current + carried, current, carried])
     body += [
         ["本年收入合计", g + f + u, "本年支出合计", *spend_total],
         ["上年结转", c, "年终结转", None, None, None],
         ["收入总计", g + f + u + c, "支出总计", *spend_total],
     ]
-    grid = Grid("表一", "预算公开表1", f"{y}年部门收支总表", 6,
-                [["收入", None, "支出", None, None, None],
-                 ["项目", f"{y}年预算数", "项目", "合计", "当年预算安排", "上年结转安排"]], body)
+    grid = Grid(
+        "表一",
+        "预算公开表1",
+        f"{y}年部门收支总表",
+        6,
+        [
+            ["收入", None, "支出", None, None, None],
+            ["项目", f"{y}年预算数", "项目", "合计", "当年预算安排", "上年结转安排"],
+        ],
+        body,
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 1, 4)]
     grids.append(grid)
 
     # 表二 收入总表
     def revenue_vector(e: Entry) -> list[Decimal]:
         current = ZERO if e.carryover else e.amount
-        return [current, current if e.source == "general" else ZERO, current if e.source == "gov_fund" else ZERO,
-                ZERO, ZERO, current if e.source == "unit_funds" else ZERO, e.amount if e.carryover else ZERO]
+        return [
+            current,
+            current if e.source == "general" else ZERO,
+            current if e.source == "gov_fund" else ZERO,
+            ZERO,
+            ZERO,
+            current if e.source == "unit_funds" else ZERO,
+            e.amount if e.carryover else ZERO,
+        ]
 
     total, rows = _coded_body(dy.entries, revenue_vector, 9, indent=False)
-    grid = Grid("表二", "预算公开表2", f"{y}年部门收入总表", 9,
-                [["项目", None, "本年收入", None, None, None, None, None, "上年结转"],
-                 ["科目编码", "科目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算",
-                  "财政专户管理资金", "单位资金", None]],
-                [["合计", None, *total], *rows])
+    grid = Grid(
+        "表二",
+        "预算公开表2",
+        f"{y}年部门收入总表",
+        9,
+        [
+            ["项目", None, "本年收入", None, None, None, None, None, "上年结转"],
+            [
+                "科目编码",
+                "科目名称",
+                "合计",
+                "一般公共预算",
+                "政府性基金预算",
+                "国有资本经营预算",
+                "财政专户管理资金",
+                "单位资金",
+                None,
+            ],
+        ],
+        [["合计", None, *total], *rows],
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 1, 6), (0, 8, 2, 1)]
     grid.body_merge(0, 0, 1, 2)
     grids.append(grid)
 
     # 表三 支出总表
     def spending_vector(e: Entry) -> list[Decimal]:
-        return [e.amount, e.amount if e.nature == "basic" else ZERO, e.amount if e.nature == "project" else ZERO]
+        return [
+            e.amount,
+            e.amount if e.nature == "basic" else ZERO,
+            e.amount if e.nature == "project" else ZERO,
+        ]
 
     grid = _spending_grid("表三", "预算公开表3", f"{y}年部门支出总表", y, dy.entries, spending_vector)
     if dy.plant_error:
@@ -615,7 +740,10 @@ def budget_document(dy: DepartmentYear) -> Rendered:
     totals4 = [ZERO] * 4
     for i, (code, name) in enumerate(classes):
         parts = fiscal_by_class.get(code, [])
-        gen, fun = _sum(e for e in parts if e.source == "general"), _sum(e for e in parts if e.source == "gov_fund")
+        gen, fun = (
+            _sum(e for e in parts if e.source == "general"),
+            _sum(e for e in parts if e.source == "gov_fund"),
+        )
         vector = [gen + fun, gen, fun, ZERO]
         totals4 = [a + b for a, b in zip(totals4, vector, strict=True)]
         left = [f"{ordinal(i + 1)}、{income4[i][0]}", income4[i][1]] if i < len(income4) else [None, None]
@@ -628,16 +756,27 @@ def budget_document(dy: DepartmentYear) -> Rendered:
         ["  三、国有资本经营预算", None, None, None, None, None, None],
         ["收入总计", g + f + c, "支出总计", *totals4],
     ]
-    grid = Grid("表四", "预算公开表4", f"{y}年财政拨款收支总表", 7,
-                [["收入", None, "支出", None, None, None, None],
-                 ["项目", "金额", "项目", f"{y}年预算数", None, None, None],
-                 [None, None, None, "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]], body)
+    grid = Grid(
+        "表四",
+        "预算公开表4",
+        f"{y}年财政拨款收支总表",
+        7,
+        [
+            ["收入", None, "支出", None, None, None, None],
+            ["项目", "金额", "项目", f"{y}年预算数", None, None, None],
+            [None, None, None, "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        ],
+        body,
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 1, 5), (1, 0, 2, 1), (1, 1, 2, 1), (1, 2, 2, 1), (1, 3, 1, 4)]
     grids.append(grid)
 
     # 表五 一般公共预算支出表（不含上年结转）
-    grids.append(_spending_grid("表五", "预算公开表5", f"{y}年一般公共预算支出表（不含上年结转）", y, general,
-                                spending_vector))
+    grids.append(
+        _spending_grid(
+            "表五", "预算公开表5", f"{y}年一般公共预算支出表（不含上年结转）", y, general, spending_vector
+        )
+    )
 
     # 表六 一般公共预算基本支出表 by 部门/政府经济科目
     grids.append(_basic_by_names(dy, general))
@@ -646,9 +785,15 @@ def budget_document(dy: DepartmentYear) -> Rendered:
     grids += _fund_tables(dy, fund)
 
     # 表九 国有资本经营预算
-    grid = Grid("表九", "预算公开表9", f"{y}年国有资本经营预算支出表", 5,
-                [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]], [["合计", None, None, None, None]],
-                notes=[f"注：本部门{y}年没有使用国有资本经营预算拨款安排的支出，本表无数据。"])
+    grid = Grid(
+        "表九",
+        "预算公开表9",
+        f"{y}年国有资本经营预算支出表",
+        5,
+        [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+        [["合计", None, None, None, None]],
+        notes=[f"注：本部门{y}年没有使用国有资本经营预算拨款安排的支出，本表无数据。"],
+    )
     grid.body_merge(0, 0, 1, 2)
     grids.append(grid)
 
@@ -664,9 +809,17 @@ def budget_document(dy: DepartmentYear) -> Rendered:
         ["①公务用车购置费", None, None, None, None],
         ["②公务用车运行维护费", operation or None, operation or None, None, None],
     ]
-    grid = Grid("表十", "预算公开表10", f"{y}年财政拨款“三公”经费支出预算表", 5,
-                [["项目", f"{y}年预算数", None, None, None],
-                 [None, "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]], body)
+    grid = Grid(
+        "表十",
+        "预算公开表10",
+        f"{y}年财政拨款“三公”经费支出预算表",
+        5,
+        [
+            ["项目", f"{y}年预算数", None, None, None],
+            [None, "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        ],
+        body,
+    )
     grid.merges += [(0, 0, 2, 1), (0, 1, 1, 4)]
     grids.append(grid)
 
@@ -677,28 +830,50 @@ def budget_document(dy: DepartmentYear) -> Rendered:
             amount = _sum(e for e in general if e.unit == unit.name and e.econ and not _personnel(e.econ))
             body.append([unit.name, amount, amount, None, None])
     dept = _sum_values(r[1] for r in body)  # type: ignore[misc]
-    grid = Grid("表十一", "预算公开表11", f"{y}年财政拨款机关运行经费预算表", 5,
-                [["单位名称", f"{y}年预算数", None, None, None],
-                 [None, "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]],
-                [["部门合计", dept, dept, None, None], *body])
+    grid = Grid(
+        "表十一",
+        "预算公开表11",
+        f"{y}年财政拨款机关运行经费预算表",
+        5,
+        [
+            ["单位名称", f"{y}年预算数", None, None, None],
+            [None, "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        ],
+        [["部门合计", dept, dept, None, None], *body],
+    )
     grid.merges += [(0, 0, 2, 1), (0, 1, 1, 4)]
     grids.append(grid)
 
     # 表十二 / 表十三 项目支出
     current_projects = [e for e in dy.entries if e.nature == "project" and not e.carryover]
-    grids.append(_project_grid(dy, "表十二", "预算公开表12", f"{y}年项目支出预算表（本年预算）", current_projects, True))
+    grids.append(
+        _project_grid(
+            dy, "表十二", "预算公开表12", f"{y}年项目支出预算表（本年预算）", current_projects, True
+        )
+    )
     carried_projects = [e for e in dy.entries if e.nature == "project" and e.carryover]
     if carried_projects:
-        grids.append(_project_grid(dy, "表十三", "预算公开表13", f"{y}年项目支出预算表（上年结转）", carried_projects, False))
+        grids.append(
+            _project_grid(
+                dy, "表十三", "预算公开表13", f"{y}年项目支出预算表（上年结转）", carried_projects, False
+            )
+        )
     return Rendered(dy.department, y, "预算", grids, planted)
 
 
 def _spending_grid(key: str, label: str, title: str, year: int, entries, vector) -> Grid:
     total, rows = _coded_body(entries, vector, 5, indent=False)
-    grid = Grid(key, label, title, 5,
-                [["项目", None, f"{year}年预算数", None, None],
-                 ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
-                [["合计", None, *total], *rows])
+    grid = Grid(
+        key,
+        label,
+        title,
+        5,
+        [
+            ["项目", None, f"{year}年预算数", None, None],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ],
+        [["合计", None, *total], *rows],
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 1, 3)]
     grid.body_merge(0, 0, 1, 2)
     return grid
@@ -716,16 +891,26 @@ def _basic_by_names(dy: DepartmentYear, general: list[Entry]) -> Grid:
         members = sorted((k, v) for k, v in pairs.items() if k[0][:3] == cls)
         amount = _sum_values(v for _, v in members)
         split = [amount, amount, None] if _personnel(cls) else [amount, None, amount]
-        grand = [grand[0] + amount, grand[1] + (amount if _personnel(cls) else ZERO),
-                 grand[2] + (ZERO if _personnel(cls) else amount)]
+        grand = [
+            grand[0] + amount,
+            grand[1] + (amount if _personnel(cls) else ZERO),
+            grand[2] + (ZERO if _personnel(cls) else amount),
+        ]
         body.append([economic.name_of(cls), None, *split])
         for (econ, gov), value in members:
             detail = [value, value, None] if _personnel(cls) else [value, None, value]
             body.append([economic.name_of(econ), government_economic.name_of(gov), *detail])
-    grid = Grid("表六", "预算公开表6", f"{dy.year}年一般公共预算基本支出分经济科目表（不含上年结转）", 5,
-                [["部门预算支出经济科目名称", "政府预算支出经济科目名称", f"{dy.year}年预算数", None, None],
-                 [None, None, "合计", "人员经费", "公用经费"]],
-                [["合计", None, *grand], *body])
+    grid = Grid(
+        "表六",
+        "预算公开表6",
+        f"{dy.year}年一般公共预算基本支出分经济科目表（不含上年结转）",
+        5,
+        [
+            ["部门预算支出经济科目名称", "政府预算支出经济科目名称", f"{dy.year}年预算数", None, None],
+            [None, None, "合计", "人员经费", "公用经费"],
+        ],
+        [["合计", None, *grand], *body],
+    )
     grid.merges += [(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 3)]
     return grid
 
@@ -742,25 +927,44 @@ def _fund_tables(dy: DepartmentYear, fund: list[Entry]) -> list[Grid]:
     body7: list[list[Value]] = [["合计", None, total or None]]
     if total:
         body7 += [[c, revenue.name_of(c), total] for c in (code[:3], code[:5], code)]
-    grid7 = Grid("表七", "预算公开表7", f"{y}年政府性基金预算收入表", 3,
-                 [["项目", None, "政府性基金收入预算"], ["收入科目编码", "科目名称", None]], body7,
-                 notes=[] if total else empty)
+    grid7 = Grid(
+        "表七",
+        "预算公开表7",
+        f"{y}年政府性基金预算收入表",
+        3,
+        [["项目", None, "政府性基金收入预算"], ["收入科目编码", "科目名称", None]],
+        body7,
+        notes=[] if total else empty,
+    )
     grid7.merges += [(0, 0, 1, 2), (0, 2, 2, 1)]
     grid7.body_merge(0, 0, 1, 2)
 
     def vector(e: Entry) -> list[Decimal]:
-        return [e.amount, e.amount if e.nature == "basic" else ZERO, e.amount if e.nature == "project" else ZERO]
+        return [
+            e.amount,
+            e.amount if e.nature == "basic" else ZERO,
+            e.amount if e.nature == "project" else ZERO,
+        ]
 
     sums, rows = _coded_body(fund, vector, 5, indent=False)
-    grid8 = Grid("表八", "预算公开表8", f"{y}年政府性基金预算支出表", 5,
-                 [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
-                 [["合计", None, *(v or None for v in sums)], *rows], notes=[] if total else empty)
+    grid8 = Grid(
+        "表八",
+        "预算公开表8",
+        f"{y}年政府性基金预算支出表",
+        5,
+        [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+        [["合计", None, *(v or None for v in sums)], *rows],
+        notes=[] if total else empty,
+    )
     grid8.body_merge(0, 0, 1, 2)
     return [grid7, grid8]
 
 
-def _project_grid(dy: DepartmentYear, key: str, label: str, title: str, projects: list[Entry], current: bool) -> Grid:
+def _project_grid(
+    dy: DepartmentYear, key: str, label: str, title: str, projects: list[Entry], current: bool
+) -> Grid:
     """项目支出表: the department, each unit printed twice (unit, then its own level), its projects."""
+
     def vector(entries: list[Entry]) -> list[Value]:
         gen = _sum(e for e in entries if e.source == "general")
         fun = _sum(e for e in entries if e.source == "gov_fund")
@@ -821,14 +1025,20 @@ def final_document(dy: DepartmentYear) -> Rendered:
         income_by[(entry.code, entry.source)] += entry.amount
     for key, (opening, closing) in dy.balances.items():
         income_by[key] += closing - opening
-    income_sources = {src: _sum_values(v for (_, s), v in income_by.items() if s == src) for _, src in _FINAL_INCOME}
+    income_sources = {
+        src: _sum_values(v for (_, s), v in income_by.items() if s == src) for _, src in _FINAL_INCOME
+    }
     income_total = _sum_values(income_sources.values())
     spend_total = _sum(dy.entries)
     opening_total = _sum_values(o for o, _ in dy.balances.values())
     closing_total = _sum_values(c for _, c in dy.balances.values())
     fiscal_sources = ("general", "gov_fund")
-    fiscal_opening = {s: _sum_values(o for (_, src), (o, _) in dy.balances.items() if src == s) for s in fiscal_sources}
-    fiscal_closing = {s: _sum_values(c for (_, src), (_, c) in dy.balances.items() if src == s) for s in fiscal_sources}
+    fiscal_opening = {
+        s: _sum_values(o for (_, src), (o, _) in dy.balances.items() if src == s) for s in fiscal_sources
+    }
+    fiscal_closing = {
+        s: _sum_values(c for (_, src), (_, c) in dy.balances.items() if src == s) for s in fiscal_sources
+    }
     classes = _classes(y)
     k = len(classes)
     by_class = _by_class(dy.entries)
@@ -846,13 +1056,29 @@ def final_document(dy: DepartmentYear) -> Rendered:
         ["使用非财政拨款结余", str(k + 2), ZERO, "结余分配", str(2 * k + 7), ZERO],
         ["年初结转和结余", str(k + 3), opening_total, "年末结转和结余", str(2 * k + 8), closing_total],
         [None, str(k + 4), None, None, str(2 * k + 9), None],
-        ["总计", str(k + 5), income_total + opening_total, "总计", str(2 * k + 10), spend_total + closing_total],
+        [
+            "总计",
+            str(k + 5),
+            income_total + opening_total,
+            "总计",
+            str(2 * k + 10),
+            spend_total + closing_total,
+        ],
     ]
-    grid = Grid("公开01表", "公开01表", "收入支出决算总表", 6,
-                [["收入", None, None, "支出", None, None],
-                 ["项目", "行次", "金额", "项目", "行次", "金额"],
-                 ["栏次", None, "1", "栏次", None, "2"]], body,
-                notes=["注：本表反映部门本年度的总收支和年末结转结余情况。"], column_numbers=2)
+    grid = Grid(
+        "公开01表",
+        "公开01表",
+        "收入支出决算总表",
+        6,
+        [
+            ["收入", None, None, "支出", None, None],
+            ["项目", "行次", "金额", "项目", "行次", "金额"],
+            ["栏次", None, "1", "栏次", None, "2"],
+        ],
+        body,
+        notes=["注：本表反映部门本年度的总收支和年末结转结余情况。"],
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 3), (0, 3, 1, 3)]
     grids.append(grid)
 
@@ -862,35 +1088,85 @@ def final_document(dy: DepartmentYear) -> Rendered:
         if not value:
             continue
         vector = leaves.setdefault(code, [ZERO] * 7)
-        column = {"general": 1, "gov_fund": 1, "upper": 2, "service": 3, "operating": 4, "affiliate": 5, "other": 6}
+        column = {
+            "general": 1,
+            "gov_fund": 1,
+            "upper": 2,
+            "service": 3,
+            "operating": 4,
+            "affiliate": 5,
+            "other": 6,
+        }
         vector[0] += value
         vector[column[src]] += value
-    rows = [[c, ("  " + functional.name_of(c)) if len(c) == 7 else functional.name_of(c), *v]
-            for c, v in _rollup(leaves).items()]
+    rows = [
+        [c, ("  " + functional.name_of(c)) if len(c) == 7 else functional.name_of(c), *v]
+        for c, v in _rollup(leaves).items()
+    ]
     total = [_sum_values(r[2 + j] for r in rows if len(r[0]) == 3) for j in range(7)]  # type: ignore[arg-type]
-    grid = Grid("公开02表", "公开02表", "收入决算表", 9,
-                [["项目", None, "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                  "附属单位上缴收入", "其他收入"],
-                 ["功能分类科目编码", "科目名称", None, None, None, None, None, None, None],
-                 ["栏次", None, *[str(n) for n in range(1, 8)]]],
-                [["合计", None, *total], *rows],
-                notes=["注：本表反映部门本年度取得的各项收入情况。"], column_numbers=2)
+    grid = Grid(
+        "公开02表",
+        "公开02表",
+        "收入决算表",
+        9,
+        [
+            [
+                "项目",
+                None,
+                "本年收入合计",
+                "财政拨款收入",
+                "上级补助收入",
+                "事业收入",
+                "经营收入",
+                "附属单位上缴收入",
+                "其他收入",
+            ],
+            ["功能分类科目编码", "科目名称", None, None, None, None, None, None, None],
+            ["栏次", None, *[str(n) for n in range(1, 8)]],
+        ],
+        [["合计", None, *total], *rows],
+        notes=["注：本表反映部门本年度取得的各项收入情况。"],
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 2), *[(0, c, 2, 1) for c in range(2, 9)], (2, 0, 1, 2)]
     grid.body_merge(0, 0, 1, 2)
     grids.append(grid)
 
     # 公开03表 支出决算表 (the demo's planted error lives here)
     def spending(e: Entry) -> list[Decimal]:
-        return [e.amount, e.amount if e.nature == "basic" else ZERO, e.amount if e.nature == "project" else ZERO,
-                ZERO, ZERO, ZERO]
+        return [
+            e.amount,
+            e.amount if e.nature == "basic" else ZERO,
+            e.amount if e.nature == "project" else ZERO,
+            ZERO,
+            ZERO,
+            ZERO,
+        ]
 
     total, rows = _coded_body(dy.entries, spending, 8, indent=True)
-    grid = Grid("公开03表", "公开03表", "支出决算表", 8,
-                [["项目", None, "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
-                 ["功能分类科目编码", "科目名称", None, None, None, None, None, None],
-                 ["栏次", None, *[str(n) for n in range(1, 7)]]],
-                [["合计", None, *total], *rows],
-                notes=["注：本表反映部门本年度各项支出情况。"], column_numbers=2)
+    grid = Grid(
+        "公开03表",
+        "公开03表",
+        "支出决算表",
+        8,
+        [
+            [
+                "项目",
+                None,
+                "本年支出合计",
+                "基本支出",
+                "项目支出",
+                "上缴上级支出",
+                "经营支出",
+                "对附属单位补助支出",
+            ],
+            ["功能分类科目编码", "科目名称", None, None, None, None, None, None],
+            ["栏次", None, *[str(n) for n in range(1, 7)]],
+        ],
+        [["合计", None, *total], *rows],
+        notes=["注：本表反映部门本年度各项支出情况。"],
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 2), *[(0, c, 2, 1) for c in range(2, 8)], (2, 0, 1, 2)]
     grid.body_merge(0, 0, 1, 2)
     if dy.plant_error:
@@ -900,40 +1176,108 @@ def final_document(dy: DepartmentYear) -> Rendered:
 
     # 公开04表 财政拨款收入支出决算总表
     fiscal_by_class = _by_class(e for e in dy.entries if e.source in fiscal_sources)
-    fiscal_income = [("一般公共预算财政拨款", income_sources["general"]),
-                     ("政府性基金预算财政拨款", income_sources["gov_fund"]),
-                     ("国有资本经营预算财政拨款", ZERO)]
+    fiscal_income = [
+        ("一般公共预算财政拨款", income_sources["general"]),
+        ("政府性基金预算财政拨款", income_sources["gov_fund"]),
+        ("国有资本经营预算财政拨款", ZERO),
+    ]
     body = []
     totals = [ZERO] * 4
     for i, (code, name) in enumerate(classes):
         parts = fiscal_by_class.get(code, [])
-        gen, fun = _sum(e for e in parts if e.source == "general"), _sum(e for e in parts if e.source == "gov_fund")
+        gen, fun = (
+            _sum(e for e in parts if e.source == "general"),
+            _sum(e for e in parts if e.source == "gov_fund"),
+        )
         vector = [gen + fun, gen, fun, ZERO]
         totals = [a + b for a, b in zip(totals, vector, strict=True)]
-        left = [f"{ordinal(i + 1)}、{fiscal_income[i][0]}", str(i + 1), fiscal_income[i][1]] if i < 3 \
+        left = (
+            [f"{ordinal(i + 1)}、{fiscal_income[i][0]}", str(i + 1), fiscal_income[i][1]]
+            if i < 3
             else [None, str(i + 1), None]
+        )
         body.append([*left, f"{ordinal(i + 1)}、{name}", str(k + 7 + i), *vector])
     fiscal_in = income_sources["general"] + income_sources["gov_fund"]
     open_all = fiscal_opening["general"] + fiscal_opening["gov_fund"]
     close_all = fiscal_closing["general"] + fiscal_closing["gov_fund"]
     body += [
         ["本年收入合计", str(k + 1), fiscal_in, "本年支出合计", str(2 * k + 7), *totals],
-        ["年初财政拨款结转和结余", str(k + 2), open_all, "年末财政拨款结转和结余", str(2 * k + 8),
-         close_all, fiscal_closing["general"], fiscal_closing["gov_fund"], ZERO],
-        ["  一般公共预算财政拨款", str(k + 3), fiscal_opening["general"], None, str(2 * k + 9), None, None, None, None],
-        ["  政府性基金预算财政拨款", str(k + 4), fiscal_opening["gov_fund"], None, str(2 * k + 10), None, None, None, None],
+        [
+            "年初财政拨款结转和结余",
+            str(k + 2),
+            open_all,
+            "年末财政拨款结转和结余",
+            str(2 * k + 8),
+            close_all,
+            fiscal_closing["general"],
+            fiscal_closing["gov_fund"],
+            ZERO,
+        ],
+        [
+            "  一般公共预算财政拨款",
+            str(k + 3),
+            fiscal_opening["general"],
+            None,
+            str(2 * k + 9),
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            "  政府性基金预算财政拨款",
+            str(k + 4),
+            fiscal_opening["gov_fund"],
+            None,
+            str(2 * k + 10),
+            None,
+            None,
+            None,
+            None,
+        ],
         ["  国有资本经营预算财政拨款", str(k + 5), ZERO, None, str(2 * k + 11), None, None, None, None],
-        ["总计", str(k + 6), fiscal_in + open_all, "总计", str(2 * k + 12),
-         *[a + b for a, b in zip(totals, [close_all, fiscal_closing["general"], fiscal_closing["gov_fund"], ZERO],
-                                   strict=True)]],
+        [
+            "总计",
+            str(k + 6),
+            fiscal_in + open_all,
+            "总计",
+            str(2 * k + 12),
+            *[
+                a + b
+                for a, b in zip(
+                    totals,
+                    [close_all, fiscal_closing["general"], fiscal_closing["gov_fund"], ZERO],
+                    strict=True,
+                )
+            ],
+        ],
     ]
-    grid = Grid("公开04表", "公开04表", "财政拨款收入支出决算总表", 9,
-                [["收入", None, None, "支出", None, None, None, None, None],
-                 ["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款",
-                  "国有资本经营预算财政拨款"],
-                 ["栏次", None, "1", "栏次", None, "2", "3", "4", "5"]], body,
-                notes=["注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。"],
-                column_numbers=2)
+    grid = Grid(
+        "公开04表",
+        "公开04表",
+        "财政拨款收入支出决算总表",
+        9,
+        [
+            ["收入", None, None, "支出", None, None, None, None, None],
+            [
+                "项目",
+                "行次",
+                "金额",
+                "项目",
+                "行次",
+                "合计",
+                "一般公共预算财政拨款",
+                "政府性基金预算财政拨款",
+                "国有资本经营预算财政拨款",
+            ],
+            ["栏次", None, "1", "栏次", None, "2", "3", "4", "5"],
+        ],
+        body,
+        notes=[
+            "注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。"
+        ],
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 3), (0, 3, 1, 6)]
     grids.append(grid)
 
@@ -941,15 +1285,27 @@ def final_document(dy: DepartmentYear) -> Rendered:
     general = dy.spending(source="general")
 
     def general_vector(e: Entry) -> list[Decimal]:
-        return [e.amount, e.amount if e.nature == "basic" else ZERO, e.amount if e.nature == "project" else ZERO]
+        return [
+            e.amount,
+            e.amount if e.nature == "basic" else ZERO,
+            e.amount if e.nature == "project" else ZERO,
+        ]
 
     total, rows = _coded_body(general, general_vector, 5, indent=True)
-    grid = Grid("公开05表", "公开05表", "一般公共预算财政拨款支出决算表", 5,
-                [["项目", None, "本年支出", None, None],
-                 ["功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"],
-                 ["栏次", None, "1", "2", "3"]],
-                [["合计", None, *total], *rows],
-                notes=["注：本表反映部门本年度一般公共预算财政拨款支出情况。"], column_numbers=2)
+    grid = Grid(
+        "公开05表",
+        "公开05表",
+        "一般公共预算财政拨款支出决算表",
+        5,
+        [
+            ["项目", None, "本年支出", None, None],
+            ["功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+            ["栏次", None, "1", "2", "3"],
+        ],
+        [["合计", None, *total], *rows],
+        notes=["注：本表反映部门本年度一般公共预算财政拨款支出情况。"],
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 1, 3), (2, 0, 1, 2)]
     grid.body_merge(0, 0, 1, 2)
     grids.append(grid)
@@ -967,28 +1323,62 @@ def final_document(dy: DepartmentYear) -> Rendered:
 
     def three(values: dict[str, Decimal]) -> list[Value]:
         vehicles = values["purchase"] + values["operation"]
-        return [values["abroad"] + vehicles + values["reception"], values["abroad"], vehicles,
-                values["purchase"], values["operation"], values["reception"]]
+        return [
+            values["abroad"] + vehicles + values["reception"],
+            values["abroad"],
+            vehicles,
+            values["purchase"],
+            values["operation"],
+            values["reception"],
+        ]
 
     budget_values = dy.three_public_budget or actual
     words = ["合计", "因公出国（境）费", "公务用车购置及运行费", None, None, "公务接待费"]
     sub = [None, None, "小计", "公务用车购置费", "公务用车运行费", None]
-    grid = Grid("公开07表", "公开07表", "一般公共预算财政拨款“三公”经费支出决算表", 12,
-                [["预算数", None, None, None, None, None, "决算数", None, None, None, None, None],
-                 [*words, *words], [*sub, *sub], [str(n) for n in range(1, 13)]],
-                [[*three(budget_values), *three(actual)]],
-                notes=["注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，"
-                       "决算数是包括当年一般公共预算财政拨款和以前年度结转资金安排的实际支出。"],
-                column_numbers=3)
+    grid = Grid(
+        "公开07表",
+        "公开07表",
+        "一般公共预算财政拨款“三公”经费支出决算表",
+        12,
+        [
+            ["预算数", None, None, None, None, None, "决算数", None, None, None, None, None],
+            [*words, *words],
+            [*sub, *sub],
+            [str(n) for n in range(1, 13)],
+        ],
+        [[*three(budget_values), *three(actual)]],
+        notes=[
+            "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，"
+            "决算数是包括当年一般公共预算财政拨款和以前年度结转资金安排的实际支出。"
+        ],
+        column_numbers=3,
+    )
     grid.merges += [(0, 0, 1, 6), (0, 6, 1, 6)]
     for base in (0, 6):
         grid.merges += [(1, base, 2, 1), (1, base + 1, 2, 1), (1, base + 2, 1, 3), (1, base + 5, 2, 1)]
     grids.append(grid)
 
     # 公开08表 / 公开09表
-    grids.append(_final_fund(dy, "公开08表", "政府性基金预算财政拨款收入支出决算表", "gov_fund", income_by, "政府性基金预算财政拨款"))
-    grids.append(_final_fund(dy, "公开09表", "国有资本经营预算财政拨款收入支出决算表", "state_capital", income_by,
-                             "国有资本经营预算财政拨款"))
+    grids.append(
+        _final_fund(
+            dy,
+            "公开08表",
+            "政府性基金预算财政拨款收入支出决算表",
+            "gov_fund",
+            income_by,
+            "政府性基金预算财政拨款",
+        )
+    )
+    grids.append(
+        _final_fund(
+            dy,
+            "公开09表",
+            "国有资本经营预算财政拨款收入支出决算表",
+            "state_capital",
+            income_by,
+            "国有资本经营预算财政拨款",
+        )
+    )
     return Rendered(dy.department, y, "决算", grids, planted)
 
 
@@ -1018,10 +1408,18 @@ def _basic_triples(dy: DepartmentYear, general: list[Entry]) -> Grid:
     personnel = _sum_values(v for k, v in spent.items() if _personnel(k))
     public = _sum_values(v for k, v in spent.items() if not _personnel(k))
     body.append(["人员经费合计", None, personnel, "公用经费合计", None, None, None, None, public])
-    grid = Grid("公开06表", "公开06表", "一般公共预算财政拨款基本支出决算表", 9,
-                [["人员经费", None, None, "公用经费", None, None, None, None, None],
-                 ["科目编码", "科目名称", "决算数"] * 3], body,
-                notes=["注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。"])
+    grid = Grid(
+        "公开06表",
+        "公开06表",
+        "一般公共预算财政拨款基本支出决算表",
+        9,
+        [
+            ["人员经费", None, None, "公用经费", None, None, None, None, None],
+            ["科目编码", "科目名称", "决算数"] * 3,
+        ],
+        body,
+        notes=["注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。"],
+    )
     grid.merges += [(0, 0, 1, 3), (0, 3, 1, 6)]
     grid.body_merge(height, 0, 1, 2)
     grid.body_merge(height, 3, 1, 5)
@@ -1043,18 +1441,29 @@ def _final_fund(dy: DepartmentYear, key: str, title: str, source: str, income_by
     for (code, src), value in income_by.items():
         if src == source and code in leaves:
             leaves[code][1] = value
-    rows = [[c, ("  " + functional.name_of(c)) if len(c) == 7 else functional.name_of(c), *v]
-            for c, v in _rollup(leaves).items()]
+    rows = [
+        [c, ("  " + functional.name_of(c)) if len(c) == 7 else functional.name_of(c), *v]
+        for c, v in _rollup(leaves).items()
+    ]
     total: list[Value] = [_sum_values(r[2 + j] for r in rows if len(r[0]) == 3) for j in range(6)]  # type: ignore[arg-type]
     notes = [f"注：本表反映部门本年度{what}收入、支出及结转和结余情况。"]
     if not rows:
         total = [None] * 6
         notes.append(f"说明：本部门{dy.year}年度没有{what}收入，也没有使用{what}安排的支出，故本表无数据。")
-    grid = Grid(key, key, title, 8,
-                [["项目", None, "年初结转和结余", "本年收入", "本年支出", None, None, "年末结转和结余"],
-                 ["功能分类科目编码", "科目名称", None, None, "小计", "基本支出", "项目支出", None],
-                 ["栏次", None, *[str(n) for n in range(1, 7)]]],
-                [["合计", None, *total], *rows], notes=notes, column_numbers=2)
+    grid = Grid(
+        key,
+        key,
+        title,
+        8,
+        [
+            ["项目", None, "年初结转和结余", "本年收入", "本年支出", None, None, "年末结转和结余"],
+            ["功能分类科目编码", "科目名称", None, None, "小计", "基本支出", "项目支出", None],
+            ["栏次", None, *[str(n) for n in range(1, 7)]],
+        ],
+        [["合计", None, *total], *rows],
+        notes=notes,
+        column_numbers=2,
+    )
     grid.merges += [(0, 0, 1, 2), (0, 2, 2, 1), (0, 3, 2, 1), (0, 4, 1, 3), (0, 7, 2, 1), (2, 0, 1, 2)]
     grid.body_merge(0, 0, 1, 2)
     return grid
@@ -1236,8 +1645,12 @@ def write_xlsx(doc: Rendered) -> bytes:
                         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for row, col, rows, cols in grid.merges:
             if rows > 1 or cols > 1:
-                sheet.merge_cells(start_row=top + row, start_column=col + 1,
-                                  end_row=top + row + rows - 1, end_column=col + cols)
+                sheet.merge_cells(
+                    start_row=top + row,
+                    start_column=col + 1,
+                    end_row=top + row + rows - 1,
+                    end_column=col + cols,
+                )
         last = top + len(grid.rows)
         for note in grid.notes:
             sheet.cell(last, 1, note).alignment = Alignment(wrap_text=True, vertical="top")
@@ -1353,7 +1766,20 @@ class CorpusFile:
     planted: tuple[PlantedError, ...]
 
 
-_CITIES = ["青川", "云岭", "石门", "临溪", "白河", "望江", "松原北", "南屏", "金沙", "长宁", "东阳湖", "柳州湾"]
+_CITIES = [
+    "青川",
+    "云岭",
+    "石门",
+    "临溪",
+    "白河",
+    "望江",
+    "松原北",
+    "南屏",
+    "金沙",
+    "长宁",
+    "东阳湖",
+    "柳州湾",
+]
 
 
 def corpus(
@@ -1387,7 +1813,9 @@ def corpus(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the demo department's files, or a corpus of fictional ones.")
+    parser = argparse.ArgumentParser(
+        description="Write the demo department's files, or a corpus of fictional ones."
+    )
     parser.add_argument("--out", type=Path, default=None, help="folder (default: the package's demo/files)")
     parser.add_argument("--corpus", type=int, default=0, metavar="N", help="write N varied documents instead")
     parser.add_argument("--seed", type=int, default=1)

@@ -92,13 +92,19 @@ def build_report(document: Document, extra_findings: Iterable[Finding] = ()) -> 
                 arithmetic=_arithmetic(finding),
             )
         )
-    parts = [document.department or "", f"{document.fiscal_year}年度" if document.fiscal_year else "", document.stage or ""]
+    parts = [
+        document.department or "",
+        f"{document.fiscal_year}年度" if document.fiscal_year else "",
+        document.stage or "",
+    ]
     title = " ".join(p for p in parts if p) or document.source.name
     return Report(title=title, source=document.source.path, summary=summary, entries=entries)
 
 
 def _summary(document: Document, comparisons, findings: list[Finding]) -> Summary:
-    summary = Summary(statements=len(document.statements), mapped=sum(1 for s in document.statements if s.concept))
+    summary = Summary(
+        statements=len(document.statements), mapped=sum(1 for s in document.statements if s.concept)
+    )
     checked: set[str] = set()
     wrong: set[str] = set()
     for comparison in comparisons:
@@ -284,7 +290,7 @@ def render_html(report: Report) -> str:
     e = html.escape
     s = report.summary
     summary = (
-        "<h2>摘要</h2>\n<table class=\"summary\">\n"
+        '<h2>摘要</h2>\n<table class="summary">\n'
         f"<tr><th>情况说明中读出的数字陈述</th><td>{s.statements}</td></tr>\n"
         f"<tr><th>其中概念可识别的</th><td>{s.mapped}</td></tr>\n"
         f"<tr><th>已核对的陈述</th><td>{s.checked}</td></tr>\n"
@@ -305,12 +311,18 @@ def render_html(report: Report) -> str:
             inner.extend(_entry_html(entry) for entry in group)
         heading = f"<h2>{SEVERITY_NAMES[severity]}（{len(entries)}）</h2>"
         if severity == Severity.INFO:
-            body.append(f"{heading}\n<details><summary>展开（在尾数误差以内的差异等）</summary>\n" + "\n".join(inner) + "\n</details>")
+            body.append(
+                f"{heading}\n<details><summary>展开（在尾数误差以内的差异等）</summary>\n"
+                + "\n".join(inner)
+                + "\n</details>"
+            )
         else:
             body.append(heading + "\n" + "\n".join(inner))
     if not body:
         body.append("<p>没有发现问题。</p>")
-    return _PAGE.substitute(title=e(report.title), source=e(report.source), summary=summary, body="\n".join(body))
+    return _PAGE.substitute(
+        title=e(report.title), source=e(report.source), summary=summary, body="\n".join(body)
+    )
 
 
 def _by_section(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
@@ -367,7 +379,9 @@ def _excerpt_html(excerpt: Excerpt) -> str:
             css = ' class="cited"' if (i, j) in excerpt.marked else ""
             cells.append(f"<td{css}>{e(value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    caption = f"《{e(excerpt.title)}》" + (f' <span class="where">{e(excerpt.where)}</span>' if excerpt.where else "")
+    caption = f"《{e(excerpt.title)}》" + (
+        f' <span class="where">{e(excerpt.where)}</span>' if excerpt.where else ""
+    )
     return f'<table class="excerpt"><caption>{caption}</caption><tr>{head}</tr>' + "".join(rows) + "</table>"
 
 
@@ -422,7 +436,12 @@ def render_markdown(report: Report) -> str:
 def _entry_markdown(entry: Entry) -> list[str]:
     finding = entry.finding
     where = md_escape(finding.ref.where()) if finding.ref else ""
-    lines = [f"- **{md_escape(entry.title)}**（`{finding.rule}`，{where}）", "", f"  {md_escape(finding.message)}", ""]
+    lines = [
+        f"- **{md_escape(entry.title)}**（`{finding.rule}`，{where}）",
+        "",
+        f"  {md_escape(finding.message)}",
+        "",
+    ]
     for sentence, _ in entry.sentences:
         lines.append(f"  > {md_escape(sentence)}")
         lines.append("")
@@ -433,7 +452,8 @@ def _entry_markdown(entry: Entry) -> list[str]:
         lines.append("  |" + "---|" * len(excerpt.headers))
         for i, row in enumerate(excerpt.rows):
             cells = [
-                f"**{md_escape(v)}**" if (i, j) in excerpt.marked and v else md_escape(v) for j, v in enumerate(row)
+                f"**{md_escape(v)}**" if (i, j) in excerpt.marked and v else md_escape(v)
+                for j, v in enumerate(row)
             ]
             lines.append("  | " + " | ".join(cells) + " |")
         lines.append("")

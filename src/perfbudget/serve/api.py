@@ -6,7 +6,6 @@ HTTP Basic with a user's name and password (for scripts). Lists are paginated
 OpenAPI: /api/openapi.json; interactive docs: /api/docs.
 """
 
-
 from datetime import datetime
 from typing import Literal
 
@@ -272,7 +271,9 @@ def departments(request):
 def documents(request, filters: Query[DocumentFilters]):
     from django.db.models import Count
 
-    docs = access.documents_for(request.user).select_related("department").annotate(table_count=Count("tables"))
+    docs = (
+        access.documents_for(request.user).select_related("department").annotate(table_count=Count("tables"))
+    )
     if filters.department is not None:
         docs = docs.filter(department_id=filters.department)
     if filters.year is not None:
@@ -295,7 +296,9 @@ def document(request, document_id: int):
     return doc
 
 
-@api.get("/documents/{document_id}/tables", response=list[TableSummary], tags=["tables"], summary="文件中的表格")
+@api.get(
+    "/documents/{document_id}/tables", response=list[TableSummary], tags=["tables"], summary="文件中的表格"
+)
 @paginate(Pages)
 def document_tables(request, document_id: int):
     from django.db.models import Count
@@ -381,7 +384,9 @@ def finding(request, finding_id: int):
     return f
 
 
-@api.post("/findings/{finding_id}/review", response=FindingOut, tags=["findings"], summary="复核（确认或排除）")
+@api.post(
+    "/findings/{finding_id}/review", response=FindingOut, tags=["findings"], summary="复核（确认或排除）"
+)
 def review(request, finding_id: int, payload: ReviewIn):
     if not access.can_review(request.user):
         raise HttpError(403, "只有财政复核人员和管理员可以复核审核发现。")
@@ -437,7 +442,13 @@ class IndicatorOut(Schema):
 
     @staticmethod
     def resolve_form(obj) -> str:
-        return "project" if obj.project_id else "department_target" if obj.department_target_id else "self_evaluation"
+        return (
+            "project"
+            if obj.project_id
+            else "department_target"
+            if obj.department_target_id
+            else "self_evaluation"
+        )
 
     @staticmethod
     def resolve_form_id(obj) -> int:
@@ -732,7 +743,12 @@ def projects(request, filters: Query[ProjectFilters]):
     return found
 
 
-@api.get("/projects/{project_id}", response=ProjectDetailOut, tags=["performance"], summary="一个项目（含绩效指标）")
+@api.get(
+    "/projects/{project_id}",
+    response=ProjectDetailOut,
+    tags=["performance"],
+    summary="一个项目（含绩效指标）",
+)
 def project(request, project_id: int):
     from perfbudget.serve.web.views.performance import form_data, target_findings
 
@@ -746,14 +762,19 @@ def project(request, project_id: int):
     return record
 
 
-@api.get("/department-targets", response=list[DepartmentTargetOut], tags=["performance"], summary="整体绩效目标")
+@api.get(
+    "/department-targets", response=list[DepartmentTargetOut], tags=["performance"], summary="整体绩效目标"
+)
 @paginate(Pages)
 def department_targets(request, filters: Query[FormFilters]):
     return _forms(request, db.DepartmentTarget, filters)
 
 
 @api.get(
-    "/department-targets/{target_id}", response=DepartmentTargetDetailOut, tags=["performance"], summary="一份整体绩效目标"
+    "/department-targets/{target_id}",
+    response=DepartmentTargetDetailOut,
+    tags=["performance"],
+    summary="一份整体绩效目标",
 )
 def department_target(request, target_id: int):
     from perfbudget.serve.web.views.performance import form_data
@@ -781,7 +802,9 @@ def indicators(request, filters: Query[IndicatorFilters]):
         )
     if filters.year is not None:
         found = found.filter(
-            Q(project__year=filters.year) | Q(department_target__year=filters.year) | Q(self_evaluation__year=filters.year)
+            Q(project__year=filters.year)
+            | Q(department_target__year=filters.year)
+            | Q(self_evaluation__year=filters.year)
         )
     if filters.document is not None:
         found = found.filter(document_id=filters.document)
@@ -827,7 +850,9 @@ def self_evaluation(request, evaluation_id: int):
     return record
 
 
-@api.get("/evaluation-reports", response=list[EvaluationReportOut], tags=["performance"], summary="绩效评价报告")
+@api.get(
+    "/evaluation-reports", response=list[EvaluationReportOut], tags=["performance"], summary="绩效评价报告"
+)
 @paginate(Pages)
 def evaluation_reports(request, filters: Query[FormFilters]):
     return _forms(request, db.EvaluationReport, filters)

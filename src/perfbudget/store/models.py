@@ -272,9 +272,7 @@ class Paragraph(models.Model):
 
     class Meta:
         ordering = ("document", "order")
-        constraints = (
-            models.UniqueConstraint(fields=["document", "order"], name="paragraph_order_unique"),
-        )
+        constraints = (models.UniqueConstraint(fields=["document", "order"], name="paragraph_order_unique"),)
         verbose_name = verbose_name_plural = "文字段落"
 
     def __str__(self) -> str:
@@ -354,7 +352,9 @@ class Project(PerformanceForm):
 
     class Meta:
         ordering = ("document", "form_index")
-        constraints = (models.UniqueConstraint(fields=["document", "form_index"], name="project_form_unique"),)
+        constraints = (
+            models.UniqueConstraint(fields=["document", "form_index"], name="project_form_unique"),
+        )
         indexes = (
             models.Index(fields=["department", "year"], name="project_dept_year"),
             models.Index(fields=["year"], name="project_year"),
@@ -454,7 +454,9 @@ class Indicator(models.Model):
     """One 绩效指标 row of a project target, a department target or a self-evaluation."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="indicators")
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators")
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+    )
     department_target = models.ForeignKey(
         DepartmentTarget, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
     )
@@ -493,9 +495,15 @@ class Indicator(models.Model):
         constraints = (
             models.CheckConstraint(
                 condition=(
-                    models.Q(project__isnull=False, department_target__isnull=True, self_evaluation__isnull=True)
-                    | models.Q(project__isnull=True, department_target__isnull=False, self_evaluation__isnull=True)
-                    | models.Q(project__isnull=True, department_target__isnull=True, self_evaluation__isnull=False)
+                    models.Q(
+                        project__isnull=False, department_target__isnull=True, self_evaluation__isnull=True
+                    )
+                    | models.Q(
+                        project__isnull=True, department_target__isnull=False, self_evaluation__isnull=True
+                    )
+                    | models.Q(
+                        project__isnull=True, department_target__isnull=True, self_evaluation__isnull=False
+                    )
                 ),
                 name="indicator_one_form",
             ),

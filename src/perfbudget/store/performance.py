@@ -20,7 +20,13 @@ BATCH = 1000
 PAGE_FACTOR = 1_000_000  # a position is page × PAGE_FACTOR + line (page 0 outside PDFs)
 _PLACES = 8  # MONEY["decimal_places"]
 _LIMIT = Decimal(10) ** (24 - _PLACES)
-TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "百万元": Decimal(100), "亿元": Decimal(10000)}
+TO_WAN = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "百万元": Decimal(100),
+    "亿元": Decimal(10000),
+}
 FORM_MODELS = ("Department", "Project", "DepartmentTarget", "SelfEvaluation", "EvaluationReport", "Indicator")
 
 
@@ -298,7 +304,13 @@ def store_forms(document, data: dict[str, Any], models: SimpleNamespace | None =
     Returns the number of records written by kind. The caller holds the transaction.
     """
     m = models or current_models()
-    counts = {"projects": 0, "department_targets": 0, "self_evaluations": 0, "evaluation_reports": 0, "indicators": 0}
+    counts = {
+        "projects": 0,
+        "department_targets": 0,
+        "self_evaluations": 0,
+        "evaluation_reports": 0,
+        "indicators": 0,
+    }
     indicators: list[Any] = []
 
     projects_data = data.get("project_targets") or []

@@ -61,8 +61,15 @@ SEEDS = HERE.parents[2].parent / "shared" / "seeds"
 FILES = {"001": "001_95ede21d7572d968.txt", "004": "004_3dbcf6bf71888e95.txt"}
 
 OUTPUT = ("数量指标", "质量指标", "时效指标", "成本指标")
-BENEFIT = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "可持续性影响指标",
-           "可持续性影响", "可持续发展指标")
+BENEFIT = (
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "可持续性影响指标",
+    "可持续性影响",
+    "可持续发展指标",
+)
 SATISFACTION = ("服务对象满意度指标", "服务对象满意度")
 LEVEL1 = ("产出指标", "效益指标", "效果指标", "满意度指标")
 HEADER = {"一级指标", "二级指标", "三级指标", "指标值", "绩效指标", "绩效", "^指标", "指标"}
@@ -86,7 +93,11 @@ def target(raw: str | None) -> dict:
     if not match:
         return {"op": None, "number": None, "unit": None}
     op, number, unit = match.groups()
-    if len(unit) > 10 or re.search(r"[，,。；：]", unit) or (re.search(r"\d", unit) and not re.search(r"[A-Za-z]", unit)):
+    if (
+        len(unit) > 10
+        or re.search(r"[，,。；：]", unit)
+        or (re.search(r"\d", unit) and not re.search(r"[A-Za-z]", unit))
+    ):
         return {"op": None, "number": None, "unit": None}  # not a unit (a date such as 2024年9月前)
     return {"op": OPS.get(op, op) if op else None, "number": number, "unit": unit or None}
 
@@ -102,8 +113,15 @@ def parent(level2: str, benefit_parent: str) -> str | None:
 
 
 def indicator(line: int, period: str | None, level1, level2, level3, raw, **extra) -> dict:
-    record = {"line": line, "period": period, "level1": level1, "level2": level2, "level3": level3 or None,
-              "target_raw": raw or None, **target(raw)}
+    record = {
+        "line": line,
+        "period": period,
+        "level1": level1,
+        "level2": level2,
+        "level3": level3 or None,
+        "target_raw": raw or None,
+        **target(raw),
+    }
     record["not_applicable"] = not raw and (not level3 or level3.startswith(("此项目无", "本项目无")))
     record.update(extra)
     return record
@@ -156,8 +174,16 @@ def build_001() -> dict:
         if "para" in row:
             match = re.match(r"^\d+\.\s+(.+)项目绩效目标表$", row["para"])
             if match:
-                form = {"line": row["line"], "name": None, "code": None, "money_unit": "万元", "goals": 0,
-                        "funding": [], "spending_plan": None, "indicators": []}
+                form = {
+                    "line": row["line"],
+                    "name": None,
+                    "code": None,
+                    "money_unit": "万元",
+                    "goals": 0,
+                    "funding": [],
+                    "spending_plan": None,
+                    "indicators": [],
+                }
                 forms.append(form)
                 in_indicators, level1 = False, None
             continue
@@ -170,8 +196,14 @@ def build_001() -> dict:
             form["code"], form["name"] = texts[1], texts[3]
         elif first == "预算规模及资金用途":
             assert squash(texts[1]) == "预算数" and "财政资金" in texts[3] and texts[5] == "其他资金", row
-            form["funding"].append({"period": None, "total": amount(texts[2]), "fiscal": amount(texts[4]),
-                                    "other": amount(texts[6])})
+            form["funding"].append(
+                {
+                    "period": None,
+                    "total": amount(texts[2]),
+                    "fiscal": amount(texts[4]),
+                    "other": amount(texts[6]),
+                }
+            )
         elif first == "资金支出计划（%）":
             assert [squash(t) for t in texts[1:]] == ["3月底", "6月底", "10月底", "12月底"], row
             plan_next = True
@@ -181,8 +213,14 @@ def build_001() -> dict:
         elif first == "绩效目标" or (first == "" and len(cells) == 3 and texts[1].startswith("目标")):
             form["goals"] += 1
         elif first == "一级指标":
-            assert [squash(t) for t in texts] == ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
-                                                 "指标值确定依据"], row
+            assert [squash(t) for t in texts] == [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "绩效指标描述",
+                "指标值",
+                "指标值确定依据",
+            ], row
             in_indicators = True
         elif in_indicators:
             if not any(texts):
@@ -190,11 +228,20 @@ def build_001() -> dict:
             assert len(cells) == 6, row
             level1 = squash(texts[0]) or level1
             description = squash(texts[3])
-            form["indicators"].append(indicator(
-                row["line"], None, level1, squash(texts[1]), texts[2], texts[4],
-                basis=texts[5] or None,
-                description_sha1=hashlib.sha1(description.encode()).hexdigest()[:12] if description else None,
-            ))
+            form["indicators"].append(
+                indicator(
+                    row["line"],
+                    None,
+                    level1,
+                    squash(texts[1]),
+                    texts[2],
+                    texts[4],
+                    basis=texts[5] or None,
+                    description_sha1=hashlib.sha1(description.encode()).hexdigest()[:12]
+                    if description
+                    else None,
+                )
+            )
     assert len(forms) == 13, len(forms)
     return {"seed": "001", "file": FILES["001"], "forms": forms}
 
@@ -205,7 +252,10 @@ def build_001() -> dict:
 # line → ((left labels, name, value), (right labels, name, value)); ``None`` = no such half.
 OVERRIDES_004: dict[int, tuple] = {
     # form 4: 年度 half of the 满意度 row lost its value
-    776: ((("满意度指标", "服务对象满意度指标"), "群众满意度调查", "良好"), (("服务对象满意度指标",), "群众满意度调查", None)),
+    776: (
+        (("满意度指标", "服务对象满意度指标"), "群众满意度调查", "良好"),
+        (("服务对象满意度指标",), "群众满意度调查", None),
+    ),
     # form 13: the halves list the same two items in a different order
     1116: ((("产出指标", "数量指标"), "硬件运维数量", "≥45个"), (("数量指标",), "软件运维次数", "1套")),
     1117: (((), "软件运维次数", "1套"), ((), "硬件运维数量", "≥45个")),
@@ -215,16 +265,27 @@ OVERRIDES_004: dict[int, tuple] = {
     1048: ((("成本指标",), "天然气单价", "≤3.91元"), (("成本指标",), "直燃机燃料费", "≥300000元")),
     1050: (((), "直燃机燃料费", "≥300000元"), ((), "天然气单价", "≤3.91元")),
     # form 13: a label row fused with the next group's labels (经济效益指标 has no indicator)
-    1124: ((("满意度指标", "社会效益指标"), "公共服或工作效率提升度", "提升提升"),
-           (("社会效益指标",), "公共服或工作效率提升度", "提升提升")),
+    1124: (
+        (("满意度指标", "社会效益指标"), "公共服或工作效率提升度", "提升提升"),
+        (("社会效益指标",), "公共服或工作效率提升度", "提升提升"),
+    ),
     # form 15: 服务对象满意度 is the level-3 name here (its value follows it)
     1198: (((), "服务对象满意度", "满意"), ((), "服务对象满意度", "满意")),
     # form 18: 年度 half lost its value
-    1307: ((("时效指标",), "办公设备投入使用时间", "2024年9月前"), (("时效指标",), "办公设备投入使用时间", None)),
+    1307: (
+        (("时效指标",), "办公设备投入使用时间", "2024年9月前"),
+        (("时效指标",), "办公设备投入使用时间", None),
+    ),
     # form 20: name and value glued in one cell in the 年度 half
-    1395: ((("社会效益指标",), "提升培训人员职业能力", "提升"), (("社会效益指标",), "提升培训人员职业能力", "提升")),
+    1395: (
+        (("社会效益指标",), "提升培训人员职业能力", "提升"),
+        (("社会效益指标",), "提升培训人员职业能力", "提升"),
+    ),
     # form 22: truncated names in the 年度 half
-    1464: ((("产出指标", "数量指标"), "全年环保督查检查次数", "≥36次"), (("数量指标",), "全年环保督查检查", "≥36次")),
+    1464: (
+        (("产出指标", "数量指标"), "全年环保督查检查次数", "≥36次"),
+        (("数量指标",), "全年环保督查检查", "≥36次"),
+    ),
     1465: ((("质量指标",), "环保督查整改完成率", "≥95%"), (("质量指标",), "环保督查整改完成", "≥95%")),
     1469: ((("社会效益指标",), "改善生态环境质量", "提升"), (("社会效益指标",), "改善生态环境质", "提升")),
 }
@@ -293,8 +354,14 @@ def build_004() -> dict:
             assert len(values) == 2, (number, values)
             for funding, (label, value) in zip(form["funding"], values, strict=True):
                 funding[_source(label)] = value
-        elif first in ("项目概况", "立项依据", "项目设立必要性", "保证项目实施的制度、措施", "项目实施计划",
-                       "项目实施的制度、措施"):
+        elif first in (
+            "项目概况",
+            "立项依据",
+            "项目设立必要性",
+            "保证项目实施的制度、措施",
+            "项目实施计划",
+            "项目实施的制度、措施",
+        ):
             phase = "text"
         elif first == "实施期目标":
             phase = "goals"
@@ -310,15 +377,31 @@ def build_004() -> dict:
 
 
 def _new_form(line: int) -> dict:
-    return {"line": line, "name": None, "department": None, "department_code": None, "implementing_unit": None,
-            "attribute_kind": None, "term": None, "money_unit": None, "goals": 0,
-            "funding": [{"period": "实施期"}, {"period": "年度"}], "indicators": [], "_rows": []}
+    return {
+        "line": line,
+        "name": None,
+        "department": None,
+        "department_code": None,
+        "implementing_unit": None,
+        "attribute_kind": None,
+        "term": None,
+        "money_unit": None,
+        "goals": 0,
+        "funding": [{"period": "实施期"}, {"period": "年度"}],
+        "indicators": [],
+        "_rows": [],
+    }
 
 
 def _source(label: str) -> str | None:
     label = squash(label).removeprefix("其中：").removeprefix("其中:")
-    for word, name in (("中央", "central"), ("省级", "provincial"), ("市县", "local"), ("单位自筹", "self_raised"),
-                       ("其他资金", "other")):
+    for word, name in (
+        ("中央", "central"),
+        ("省级", "provincial"),
+        ("市县", "local"),
+        ("单位自筹", "self_raised"),
+        ("其他资金", "other"),
+    ):
         if label.startswith(word):
             return name
     return None
@@ -352,9 +435,12 @@ def _halves(number: int, filled: list[str]):
             if labels[i] in labels[:i] and labels[i] not in LEVEL1:
                 return (tuple(labels[:i]), None, None), (tuple(dict.fromkeys(labels[i:])), None, None)
         return (tuple(labels), None, None), (tuple(x for x in labels if x not in LEVEL1), None, None)
-    assert len(texts) == 4 and texts[1] == texts[0] + 1 and cells[texts[0]] == cells[texts[2]], (number, cells)
+    assert len(texts) == 4 and texts[1] == texts[0] + 1 and cells[texts[0]] == cells[texts[2]], (
+        number,
+        cells,
+    )
     left_labels = tuple(squash(c) for c in cells[: texts[0]])
-    right_labels = tuple(squash(c) for c in cells[texts[1] + 1: texts[2]])
+    right_labels = tuple(squash(c) for c in cells[texts[1] + 1 : texts[2]])
     return (left_labels, cells[texts[0]], cells[texts[1]]), (right_labels, cells[texts[2]], cells[texts[3]])
 
 
@@ -396,7 +482,8 @@ def _close(form: dict) -> None:
                 elif printed1 and printed1 == implied:
                     level1 = printed1
                 elif (printed1 or level1 is None or level1 != implied) and not (
-                        printed2 == "成本指标" and level1 == "成本指标"):
+                    printed2 == "成本指标" and level1 == "成本指标"
+                ):
                     level1 = implied  # implied by the level-2 name (printed after, absent or contradicting)
             elif printed1:
                 level1 = printed1
@@ -422,7 +509,12 @@ def _close(form: dict) -> None:
 
 
 def dump(data: dict) -> str:
-    lines = ["{", f' "seed": {json.dumps(data["seed"])},', f' "file": {json.dumps(data["file"])},', ' "forms": [']
+    lines = [
+        "{",
+        f' "seed": {json.dumps(data["seed"])},',
+        f' "file": {json.dumps(data["file"])},',
+        ' "forms": [',
+    ]
     for index, form in enumerate(data["forms"]):
         head = {k: v for k, v in form.items() if k != "indicators"}
         lines.append("  {")

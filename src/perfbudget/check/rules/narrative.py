@@ -240,7 +240,9 @@ def _row(table: Table, selector: _Selector, code: str | None) -> Row | None:
         return (named or roots or [None])[-1]
     if which == "single":
         data = [r for r in rows if r.role != RowRole.NOTE and r.cells]
-        return data[0] if len(data) == 1 and not any(r.role == RowRole.TOTAL and r.label for r in data) else None
+        return (
+            data[0] if len(data) == 1 and not any(r.role == RowRole.TOTAL and r.label for r in data) else None
+        )
     if which == "code":
         return next((r for r in rows if r.code == code), None)
     if which.startswith("label:"):
@@ -302,9 +304,9 @@ class _Context:
 
     # -------------------------------------------------------- values stated elsewhere
 
-    def stated(self, concept: str | None, scope: str | None, code: str | None, before: Statement) -> tuple[
-        Statement, Figure
-    ] | None:
+    def stated(
+        self, concept: str | None, scope: str | None, code: str | None, before: Statement
+    ) -> tuple[Statement, Figure] | None:
         """The figure of ``concept`` stated elsewhere in the prose (the nearest one before
         ``before``, else after it), when all such statements agree."""
         if concept is None:
@@ -523,7 +525,10 @@ def _changes(ctx: _Context) -> Iterator[Comparison]:
         if change is None or current is None:
             continue
         current_statement = ctx.statement(current.statement) or statement
-        cited_base = [ctx.cite_figure(statement, change, "change"), ctx.cite_figure(current_statement, current, "current")]
+        cited_base = [
+            ctx.cite_figure(statement, change, "change"),
+            ctx.cite_figure(current_statement, current, "current"),
+        ]
         if prior is not None:
             expected = current.value - prior.value
             difference = change.value - expected
@@ -649,11 +654,17 @@ def _compare_amount(
     name = ctx.vocab.name(statement.concept)
     if statement.code:
         name = f"{statement.code} {statement.wording or name}"
-    where = place(located.table, located.row, located.column) if located.row is not None else f"《{located.table.title}》"
+    where = (
+        place(located.table, located.row, located.column)
+        if located.row is not None
+        else f"《{located.table.title}》"
+    )
     cited = [ctx.cite_figure(statement, figure, "stated"), ctx.cite_cell(located, "table", other)]
     if located.missing is not None:
         if stated == 0:
-            return Comparison(RULE_AMOUNT, statement, "agree", None, "", cited, ZERO, stated, ZERO, ZERO, [figure])
+            return Comparison(
+                RULE_AMOUNT, statement, "agree", None, "", cited, ZERO, stated, ZERO, ZERO, [figure]
+            )
         what = "没有这一科目" if located.missing == "row" else "为空"
         return Comparison(
             RULE_AMOUNT, statement, "disagree", Severity.WARNING,
@@ -725,7 +736,11 @@ def _sibling_of_measure(ctx: _Context, whole: Statement, measure: str) -> Statem
     if amount_concept is None or measure != "amount":
         return None
     for statement in ctx.document.statements:
-        if statement.concept == amount_concept and statement.line == whole.line and _order(statement) > _order(whole):
+        if (
+            statement.concept == amount_concept
+            and statement.line == whole.line
+            and _order(statement) > _order(whole)
+        ):
             return statement
     return None
 
@@ -779,7 +794,9 @@ def _compare_parts(ctx: _Context, whole: Statement, parts: list[Statement]) -> C
         f"{_quote(whole)}：{_label(ctx, whole)}为 {whole_figure.text}{whole_figure.unit}，"
         f"其中{names}{relation}为 {_num(total)}，相差 {difference:+,}（{_within(verdict, tolerance)}）"
     )
-    cited = [ctx.cite_figure(whole, whole_figure, "total")] + [ctx.cite_figure(p, f, "part") for p, f in chosen]
+    cited = [ctx.cite_figure(whole, whole_figure, "total")] + [
+        ctx.cite_figure(p, f, "part") for p, f in chosen
+    ]
     return Comparison(
         RULE_PARTS, whole, verdict, severity, message, cited, total, whole_figure.value, difference, tolerance,
         figures=[whole_figure] + [f for _, f in chosen], decisive=complete,
@@ -906,7 +923,9 @@ def _names(ctx: _Context) -> Iterator[Comparison]:
     from perfbudget.reference import normalize_name
 
     for statement in ctx.document.statements:
-        if statement.kind not in (StatementKind.ITEM, StatementKind.AMOUNT) or (not statement.path and not statement.code):
+        if statement.kind not in (StatementKind.ITEM, StatementKind.AMOUNT) or (
+            not statement.path and not statement.code
+        ):
             continue
         if statement.kind == StatementKind.ITEM and statement.code is None and statement.path:
             if statement.concept is None and ctx.statement(statement.part_of) is None:
@@ -927,7 +946,9 @@ def _names(ctx: _Context) -> Iterator[Comparison]:
             continue
         table = located[0].table
         printed = statement.path or [_strip_class_marker(statement.wording)]
-        codes = [statement.code[: 3 + 2 * i] for i in range(len(printed))] if statement.path else [statement.code]
+        codes = (
+            [statement.code[: 3 + 2 * i] for i in range(len(printed))] if statement.path else [statement.code]
+        )
         for name, code in zip(printed, codes, strict=False):
             row = next((r for r in table.rows if r.code == code), None)
             if row is None or not row.label:
@@ -1103,7 +1124,9 @@ def budget_vs_final(budget: Document, final: Document) -> list[Comparison]:
     return out
 
 
-@rule(RULE_BUDGET_FINAL, Severity.ERROR, "narrative", "决算说明中的年初预算与部门预算公开一致", scope="corpus")
+@rule(
+    RULE_BUDGET_FINAL, Severity.ERROR, "narrative", "决算说明中的年初预算与部门预算公开一致", scope="corpus"
+)
 def budget_final(documents: list[Document]) -> list[Finding]:
     """Where both the budget disclosure and the final account of one department and year are at
     hand, the 年初预算 figures the final account's 情况说明 states (per-item lines, the

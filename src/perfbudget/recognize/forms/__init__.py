@@ -45,8 +45,12 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
             for row in (block.title, *block.meta, *block.rows):
                 context.used.discard(id(row))
             first = block.title or (block.rows[0] if block.rows else None)
-            context.report("read.form-unplaced-row", Severity.ERROR,
-                           f"绩效表单无法识别（{type(error).__name__}: {error}），按普通表格保留", row=first)
+            context.report(
+                "read.form-unplaced-row",
+                Severity.ERROR,
+                f"绩效表单无法识别（{type(error).__name__}: {error}），按普通表格保留",
+                row=first,
+            )
     index = 0  # the first row not read yet by a narrative target
     for start, row in enumerate(rows):
         if start >= index and row.grid is None and narrative.is_title(row):  # (a title is a paragraph)

@@ -95,7 +95,9 @@ def _untitled_kind(rows: list[RawRow], index: int, first: str | None = None) -> 
         first = _first_key(rows[index])
     if not first or not first.startswith(_ANCHORS):
         return None
-    ahead = [key(rows[j].text) for j in range(index + 1, min(index + 5, len(rows))) if rows[j].grid is not None]
+    ahead = [
+        key(rows[j].text) for j in range(index + 1, min(index + 5, len(rows))) if rows[j].grid is not None
+    ]
     if first == "项目编码" or (first.startswith("项目编码") and "项目名称" in key(rows[index].text)):
         return PROJECT
     if first == "项目名称" and any(a.startswith("主管部门") for a in ahead[:3]):

@@ -165,7 +165,9 @@ def figure(cell: RawCell | Tok | None, text: str | None = None, line: int | None
         cell = cell.cell
     printed = (cell.text if text is None else text).strip()
     value, unit = number_of(printed)
-    return _new_figure({"text": printed, "value": value, "unit": unit, "line": line or cell.line, "page": cell.page})
+    return _new_figure(
+        {"text": printed, "value": value, "unit": unit, "line": line or cell.line, "page": cell.page}
+    )
 
 
 def year_of(text: str) -> int | None:
@@ -192,8 +194,15 @@ class Context:
     def ref(self, line: int | None, page: int | None = None) -> SourceRef:
         return SourceRef(file=self.path, line=line, page=page)
 
-    def report(self, rule: str, severity: Severity, message: str, row: RawRow | None = None,
-               line: int | None = None, text: str = "") -> None:
+    def report(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        row: RawRow | None = None,
+        line: int | None = None,
+        text: str = "",
+    ) -> None:
         if row is not None:
             line = row.line if line is None else line
             text = text or row.text
@@ -207,5 +216,9 @@ class Context:
         )
 
     def unplaced(self, row: RawRow, form: str) -> None:
-        self.report("read.form-unplaced-row", Severity.ERROR,
-                    f"{form}：无法归位的行（保留原文，未猜测）：{row.text[:80]}", row)
+        self.report(
+            "read.form-unplaced-row",
+            Severity.ERROR,
+            f"{form}：无法归位的行（保留原文，未猜测）：{row.text[:80]}",
+            row,
+        )

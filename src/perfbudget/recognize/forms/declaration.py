@@ -19,8 +19,14 @@ from perfbudget.recognize.forms.labels import DECLARATION, LabelTracker
 
 FORM = "整体绩效目标申报表"
 _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称")
-_BUDGET = (("总额", "total"), ("财政性资金", "fiscal"), ("财政资金", "fiscal"), ("其他资金", "other"),
-           ("基本支出", "basic"), ("项目支出", "project"))
+_BUDGET = (
+    ("总额", "total"),
+    ("财政性资金", "fiscal"),
+    ("财政资金", "fiscal"),
+    ("其他资金", "other"),
+    ("基本支出", "basic"),
+    ("项目支出", "project"),
+)
 
 
 def _budget_label(tokens: list[Tok]) -> tuple[int, str] | None:
@@ -32,7 +38,9 @@ def _budget_label(tokens: list[Tok]) -> tuple[int, str] | None:
 
 
 def recognize(block: Block, context: Context, year: int | None) -> DepartmentTarget:
-    target = DepartmentTarget(template="declaration", title=text_of(block.title.cells[0]) if block.title else None)
+    target = DepartmentTarget(
+        template="declaration", title=text_of(block.title.cells[0]) if block.title else None
+    )
     target.year = year_of(block.title.text) if block.title else None
     for row in block.meta:
         target.year = target.year or year_of(row.text)
@@ -67,8 +75,11 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
             found = v.find("度量单位")
             unit_col = v.toks[found].col if found is not None else unit_col
             continue
-        if phase in ("head", "tasks", "budget") and (first == "预算情况" or phase == "budget") \
-                and _budget(target, v, row):
+        if (
+            phase in ("head", "tasks", "budget")
+            and (first == "预算情况" or phase == "budget")
+            and _budget(target, v, row)
+        ):
             phase = "budget"
             continue
         if phase == "tasks":
@@ -104,7 +115,9 @@ def _budget(target: DepartmentTarget, v, row: RawRow) -> bool:
     return True
 
 
-def _task(target: DepartmentTarget, v, row: RawRow, name_col: int, content_col: int, context: Context) -> None:
+def _task(
+    target: DepartmentTarget, v, row: RawRow, name_col: int, content_col: int, context: Context
+) -> None:
     tokens = [t for t in v.toks if not is_placeholder(t.text)]
     if not tokens:
         return  # a placeholder row (``...``)

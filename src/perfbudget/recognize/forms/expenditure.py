@@ -19,13 +19,26 @@ from perfbudget.recognize.forms.labels import STANDARD, LabelTracker
 FORM = "整体支出绩效申报表"
 _CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
 _STAFF = (
-    ("内设职能部门数", "internal_divisions"), ("内设机构数", "internal_divisions"), ("所属预算单位", "budget_units"),
-    ("核定的人员编制数", "authorized"), ("人员编制数", "authorized"), ("编制数", "authorized"),
-    ("实际在职人员总数", "actual"), ("实有人数", "actual"), ("其中：在编人员数", "on_payroll"),
-    ("在编人员数", "on_payroll"), ("其他人员数", "other"),
+    ("内设职能部门数", "internal_divisions"),
+    ("内设机构数", "internal_divisions"),
+    ("所属预算单位", "budget_units"),
+    ("核定的人员编制数", "authorized"),
+    ("人员编制数", "authorized"),
+    ("编制数", "authorized"),
+    ("实际在职人员总数", "actual"),
+    ("实有人数", "actual"),
+    ("其中：在编人员数", "on_payroll"),
+    ("在编人员数", "on_payroll"),
+    ("其他人员数", "other"),
 )
-_TEXTS = (("部门职责", "duties"), ("部门战略目标", "strategic_goal"), ("战略目标", "strategic_goal"),
-          ("年度工作任务", "annual_tasks"), ("年度绩效目标", "annual_goal"), ("年度履职目标", "annual_goal"))
+_TEXTS = (
+    ("部门职责", "duties"),
+    ("部门战略目标", "strategic_goal"),
+    ("战略目标", "strategic_goal"),
+    ("年度工作任务", "annual_tasks"),
+    ("年度绩效目标", "annual_goal"),
+    ("年度履职目标", "annual_goal"),
+)
 
 
 def recognize(block: Block, context: Context, year: int | None) -> DepartmentTarget:
@@ -93,8 +106,11 @@ def _staff(target: DepartmentTarget, v: View) -> bool:
                     target.staffing = Staffing()
                 following = v.toks[index + 1] if index + 1 < len(v.toks) else None
                 value = following if following is not None and figure(following).value is not None else None
-                setattr(target.staffing, field, figure(value) if value is not None
-                        else figure(token, text="", line=token.cell.line))
+                setattr(
+                    target.staffing,
+                    field,
+                    figure(value) if value is not None else figure(token, text="", line=token.cell.line),
+                )
                 found = True
                 break
     return found
@@ -124,13 +140,15 @@ def _budget_header(target: DepartmentTarget, v: View) -> tuple[int, int, int, in
 def _budget_row(target: DepartmentTarget, row: RawRow, cols: tuple[int, int, int, int]) -> None:
     budget = target.budget
     cells = row.cells
-    for label_col, amount_col, lines in ((cols[0], cols[1], budget.by_source), (cols[2], cols[3], budget.by_direction)):
+    for label_col, amount_col, lines in (
+        (cols[0], cols[1], budget.by_source),
+        (cols[2], cols[3], budget.by_direction),
+    ):
         label = cells[label_col] if label_col < len(cells) else None
         if label is None or not label.text:
             continue
         amount = cells[amount_col] if amount_col < len(cells) else None
-        lines.append(FundingLine(label=text_of(label),
-                                 amount=figure(amount) if amount is not None else None))
+        lines.append(FundingLine(label=text_of(label), amount=figure(amount) if amount is not None else None))
         if amount is None:
             continue
         for word, field in (("合计", "total"), ("基本支出", "basic"), ("项目支出", "project")):

@@ -12,9 +12,52 @@ from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 # what a 度量单位 cell holds (a separate column; values carry their unit inline elsewhere)
 UNIT_WORDS = frozenset(
     {
-        "%", "％", "定性指标", "定性", "个", "次", "套", "小时", "项", "批", "台", "天", "人", "家", "份", "元",
-        "万元", "年", "月", "日", "公里", "吨", "辆", "场", "期", "篇", "条", "件", "处", "座", "亩", "平方米",
-        "立方米", "人次", "家次", "册", "本", "部", "名", "分钟", "秒", "户", "期次", "km", "m", "t",
+        "%",
+        "％",
+        "定性指标",
+        "定性",
+        "个",
+        "次",
+        "套",
+        "小时",
+        "项",
+        "批",
+        "台",
+        "天",
+        "人",
+        "家",
+        "份",
+        "元",
+        "万元",
+        "年",
+        "月",
+        "日",
+        "公里",
+        "吨",
+        "辆",
+        "场",
+        "期",
+        "篇",
+        "条",
+        "件",
+        "处",
+        "座",
+        "亩",
+        "平方米",
+        "立方米",
+        "人次",
+        "家次",
+        "册",
+        "本",
+        "部",
+        "名",
+        "分钟",
+        "秒",
+        "户",
+        "期次",
+        "km",
+        "m",
+        "t",
     }
 )
 _NOT_APPLICABLE = ("本项目无", "此项目无", "该项目无", "无此项", "不适用")
@@ -44,8 +87,13 @@ def not_applicable_name(text: str) -> bool:
     return text.startswith(_NOT_APPLICABLE)
 
 
-def build(row_line: int | None, row_page: int | None, name: Tok | None, value: Tok | None,
-          period: Period | None = None) -> Draft:
+def build(
+    row_line: int | None,
+    row_page: int | None,
+    name: Tok | None,
+    value: Tok | None,
+    period: Period | None = None,
+) -> Draft:
     """An indicator from its name and value cells (either may be missing)."""
     indicator = Draft(row_line, row_page, period)
     if name is not None and name.text not in PLACEHOLDERS:
@@ -63,8 +111,13 @@ def with_unit_column(indicator: Draft, unit: Tok) -> None:
     indicator.unit_column = text_of(unit)
     target = indicator.target
     text = unit.text.strip()
-    if target is not None and target.number is not None and target.unit is None and text in UNIT_WORDS \
-            and not text.startswith("定性"):
+    if (
+        target is not None
+        and target.number is not None
+        and target.unit is None
+        and text in UNIT_WORDS
+        and not text.startswith("定性")
+    ):
         indicator.target = target.model_copy(update={"unit": "%" if text == "％" else text})
 
 
@@ -88,8 +141,14 @@ class Collector:
             self._held = indicator
 
 
-def token_row(v: View, vocab: Vocabulary, tracker: LabelTracker, collected: Collector,
-              unit_col: int | None = None, unit_column: bool = False) -> None:
+def token_row(
+    v: View,
+    vocab: Vocabulary,
+    tracker: LabelTracker,
+    collected: Collector,
+    unit_col: int | None = None,
+    unit_column: bool = False,
+) -> None:
     """One indicator row read by content: labels, then name, value and (``unit_column``) 度量单位."""
     labels, contents = split_labels(v.toks, vocab)
     if contents and is_placeholder(contents[0].text) and not labels:

@@ -93,8 +93,18 @@ STANDARD = Vocabulary(
 _INPUT_TEMPLATE = {
     "工作目标管理": ("年度履职目标相关性", "工作任务科学性", "绩效指标合理性"),
     "预算和财务管理": (
-        "预算编制完整性", "专项资金细化率", "预算执行率", "预算调整率", "结转结余率", "三公经费控制率",
-        "政府采购执行率", "决算真实性", "资金使用合规性", "管理制度健全性", "预决算信息公开性", "资产管理规范性",
+        "预算编制完整性",
+        "专项资金细化率",
+        "预算执行率",
+        "预算调整率",
+        "结转结余率",
+        "三公经费控制率",
+        "政府采购执行率",
+        "决算真实性",
+        "资金使用合规性",
+        "管理制度健全性",
+        "预决算信息公开性",
+        "资产管理规范性",
     ),
     "绩效管理": ("绩效监控完成率", "绩效自评完成率", "部门绩效评价完成率", "评价结果应用率"),
 }
@@ -116,9 +126,27 @@ DECLARATION = Vocabulary(
 # header words of indicator tables (never labels, never content)
 HEADER_WORDS = frozenset(
     {
-        "一级指标", "二级指标", "三级指标", "指标值", "度量单位", "绩效指标", "绩效", "指标", "^指标",
-        "绩效指标描述", "指标值确定依据", "指标内容", "预期指标值", "实际完成指标值", "实际完成值", "分值",
-        "得分", "年度绩效指标完成情况", "年度绩效指标", "偏差原因分析及改进措施", "偏差原因",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "度量单位",
+        "绩效指标",
+        "绩效",
+        "指标",
+        "^指标",
+        "绩效指标描述",
+        "指标值确定依据",
+        "指标内容",
+        "预期指标值",
+        "实际完成指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "年度绩效指标完成情况",
+        "年度绩效指标",
+        "偏差原因分析及改进措施",
+        "偏差原因",
     }
 )
 
@@ -253,8 +281,13 @@ class LabelTracker:
                     message = f"一级指标“{l1.text}”与二级指标“{l2.text}”不符，按指标体系改为“{repaired}”"
                     indicator.repairs.append(message)
                     if not self.quiet:
-                        self.context.report("read.form-label-repaired", Severity.INFO, f"{self.form}：{message}",
-                                            line=l1.cell.line, text=l1.text)
+                        self.context.report(
+                            "read.form-label-repaired",
+                            Severity.INFO,
+                            f"{self.form}：{message}",
+                            line=l1.cell.line,
+                            text=l1.text,
+                        )
                     l1_name, l1_line, l1_origin = repaired, None, VOCABULARY
                 else:
                     l2_name, l2_line, l2_origin = None, None, None  # a new group: the old level 2 ends
@@ -316,8 +349,9 @@ def assign_levels(indicators: Iterable[Draft], attribute: str) -> None:
     def fits(level: ScoreLevel, group: list[Draft]) -> bool:
         if level == ScoreLevel.ROW:
             applicable = [i for i in group if not i.not_applicable]
-            return bool(applicable) and all((f := value_of(i)) is not None and f.value is not None
-                                            for i in applicable)
+            return bool(applicable) and all(
+                (f := value_of(i)) is not None and f.value is not None for i in applicable
+            )
         if level == ScoreLevel.LEVEL1:
             return len(printed(group)) == 1
         subgroups: list[list[Draft]] = []

@@ -31,8 +31,13 @@ def is_title(row: RawRow) -> bool:
 def recognize(rows: list[RawRow], start: int, context: Context) -> tuple[DepartmentTarget | None, int]:
     """Read the narrative target whose title is ``rows[start]``; return it (or None) and the next index."""
     title = rows[start]
-    target = DepartmentTarget(template="narrative", title=text_of(title.cells[0]), year=year_of(title.text),
-                              line=title.line, page=title.page)
+    target = DepartmentTarget(
+        template="narrative",
+        title=text_of(title.cells[0]),
+        year=year_of(title.text),
+        line=title.line,
+        page=title.page,
+    )
     section: str | None = None
     overall: list[RawRow] = []
     used: list[RawRow] = [title]
@@ -46,11 +51,22 @@ def recognize(rows: list[RawRow], start: int, context: Context) -> tuple[Departm
         match = _SECTION.match(text)
         if match and not text.endswith(("。", "；")):
             heading = key(match.group(1))
-            section = ("overall" if "总体" in heading else "sub" if "分项" in heading
-                       else "measures" if "措施" in heading or "保障" in heading else "other")
+            section = (
+                "overall"
+                if "总体" in heading
+                else "sub"
+                if "分项" in heading
+                else "measures"
+                if "措施" in heading or "保障" in heading
+                else "other"
+            )
             if section == "other":
-                context.report("read.form-unplaced-row", Severity.WARNING, f"{FORM}：未知的小节“{text[:30]}”，其段落未归位",
-                               row=row)
+                context.report(
+                    "read.form-unplaced-row",
+                    Severity.WARNING,
+                    f"{FORM}：未知的小节“{text[:30]}”，其段落未归位",
+                    row=row,
+                )
             index += 1
             continue
         if section == "overall":
@@ -92,7 +108,7 @@ def _sub(target: DepartmentTarget, row: RawRow, context: Context) -> None:
         else:
             sub.goal = sub.goal.model_copy(update={"text": sub.goal.text + "\n" + text})
         return
-    body = Text(text=text[labelled.end():], line=row.line, page=row.page)
+    body = Text(text=text[labelled.end() :], line=row.line, page=row.page)
     if labelled.group(1) == "绩效目标":
         sub.goal = body
     else:

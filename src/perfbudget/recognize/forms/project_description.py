@@ -33,8 +33,14 @@ FORM = "项目绩效目标表"
 _TITLE_NUMBER = re.compile(r"^\s*\d+\s*[.．、]\s*")
 _TITLE_SUFFIX = re.compile(r"项目(?:支出)?绩效目标(?:申报)?表$")
 _COLUMNS = (
-    ("一级指标", "l1"), ("二级指标", "l2"), ("三级指标", "l3"), ("绩效指标描述", "description"),
-    ("指标描述", "description"), ("指标值确定依据", "basis"), ("确定依据", "basis"), ("指标值", "target"),
+    ("一级指标", "l1"),
+    ("二级指标", "l2"),
+    ("三级指标", "l3"),
+    ("绩效指标描述", "description"),
+    ("指标描述", "description"),
+    ("指标值确定依据", "basis"),
+    ("确定依据", "basis"),
+    ("指标值", "target"),
 )
 _MONTHS = (("3月", "march"), ("6月", "june"), ("10月", "october"), ("12月", "december"))
 
@@ -99,8 +105,9 @@ class _Reader:
                     if token.key.startswith(month):
                         self.plan_cols[name] = token.col
             return
-        if first == "绩效目标" or (self.phase == "goals" and v.has("目标")
-                                   and v.toks[v.find("目标")].key.startswith("目标")):
+        if first == "绩效目标" or (
+            self.phase == "goals" and v.has("目标") and v.toks[v.find("目标")].key.startswith("目标")
+        ):
             self._goal(v)
             return
         if v.has("一级指标") and v.has("二级指标"):
@@ -160,8 +167,14 @@ class _Reader:
         tokens = v.toks[index:] if index is not None else []
         if tokens and tokens[0].key == "绩效目标":
             tokens = tokens[1:]
-        ordinal = tokens[0] if tokens and tokens[0].key.startswith("目标") and len(tokens[0].key) <= 5 else None
-        body = tokens[1] if ordinal is not None and len(tokens) > 1 else (tokens[0] if tokens and ordinal is None else None)
+        ordinal = (
+            tokens[0] if tokens and tokens[0].key.startswith("目标") and len(tokens[0].key) <= 5 else None
+        )
+        body = (
+            tokens[1]
+            if ordinal is not None and len(tokens) > 1
+            else (tokens[0] if tokens and ordinal is None else None)
+        )
         self.project.goals.append(Goal(ordinal=ordinal.key if ordinal else None, text=text_of(body)))
 
     def _indicator(self, row: RawRow) -> None:

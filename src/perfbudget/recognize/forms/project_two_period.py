@@ -41,12 +41,24 @@ _CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
 _GLUED = re.compile(r"^(\D*?)\s*[：:]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 _TERM = re.compile(r"^(\d+)\s*年$")
 _SOURCES = (
-    ("中央", "central"), ("省级", "provincial"), ("市县", "local"), ("市级", "local"), ("县级", "local"),
-    ("单位自筹", "self_raised"), ("自筹", "self_raised"), ("其他资金", "other"), ("财政资金", "fiscal"),
+    ("中央", "central"),
+    ("省级", "provincial"),
+    ("市县", "local"),
+    ("市级", "local"),
+    ("县级", "local"),
+    ("单位自筹", "self_raised"),
+    ("自筹", "self_raised"),
+    ("其他资金", "other"),
+    ("财政资金", "fiscal"),
 )
 _TEXTS = (
-    ("项目概况", "overview"), ("立项依据", "basis"), ("项目设立必要性", "necessity"), ("设立必要性", "necessity"),
-    ("保证项目实施的制度", "measures"), ("项目实施的制度", "measures"), ("项目实施计划", "plan"),
+    ("项目概况", "overview"),
+    ("立项依据", "basis"),
+    ("项目设立必要性", "necessity"),
+    ("设立必要性", "necessity"),
+    ("保证项目实施的制度", "measures"),
+    ("项目实施的制度", "measures"),
+    ("项目实施计划", "plan"),
     ("资金用途", "purpose"),
 )
 _FOOTER = ("负责人", "经办人", "联系电话", "填报日期", "填报人")
@@ -79,8 +91,12 @@ def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget
         project.year = project.year or year_of(row.text)
     project.year = project.year or year
     if title is None:
-        context.report("read.form-incomplete", Severity.WARNING,
-                       f"{FORM}：没有标题与年度行，按表内“项目名称”行识别", row=block.rows[0] if block.rows else None)
+        context.report(
+            "read.form-incomplete",
+            Severity.WARNING,
+            f"{FORM}：没有标题与年度行，按表内“项目名称”行识别",
+            row=block.rows[0] if block.rows else None,
+        )
     rows = block.claim(project, context.used)
     reader = _Reader(project, context)
     for row in rows:
@@ -99,8 +115,10 @@ class _Reader:
         self.annual = Funding(period=Period.ANNUAL)
         self.funding_seen = False
         self.goal_cols: tuple[int, int] | None = None
-        self.trackers = (LabelTracker(STANDARD, context, FORM + "（实施期）"),
-                         LabelTracker(STANDARD, context, FORM + "（年度）", quiet=True))
+        self.trackers = (
+            LabelTracker(STANDARD, context, FORM + "（实施期）"),
+            LabelTracker(STANDARD, context, FORM + "（年度）", quiet=True),
+        )
         self.collected = (Collector(), Collector())
 
     # -- rows ------------------------------------------------------------------------------
@@ -140,8 +158,10 @@ class _Reader:
             if first.startswith("实施期目标") or (v.has("年度目标") and v.has("实施期目标")):
                 self.phase = "goals"
                 term, annual = v.find("实施期目标"), v.find("年度目标")
-                self.goal_cols = (v.toks[term].col if term is not None else 0,
-                                  v.toks[annual].col if annual is not None else 10**6)
+                self.goal_cols = (
+                    v.toks[term].col if term is not None else 0,
+                    v.toks[annual].col if annual is not None else 10**6,
+                )
                 return
             if first.startswith("总体目标") or first.startswith("年度绩效目标"):
                 self._goals(v)
@@ -150,12 +170,21 @@ class _Reader:
                 for token in v.toks:  # goal texts on a row of their own: the layout does not tell the period
                     self.project.goals.append(Goal(text=text_of(token)))
                 return
-            if self.phase == "head" and len(v.toks) == 1 and _TERM.match(v.toks[0].key) and project.term is None:
+            if (
+                self.phase == "head"
+                and len(v.toks) == 1
+                and _TERM.match(v.toks[0].key)
+                and project.term is None
+            ):
                 self._set_term(v.toks[0])  # 项目期 printed on the next line
                 return
             if self.phase == "text" and len(v.toks) == 1 and self.last_text:
                 current = getattr(project, self.last_text)
-                setattr(project, self.last_text, current.model_copy(update={"text": current.text + v.toks[0].text}))
+                setattr(
+                    project,
+                    self.last_text,
+                    current.model_copy(update={"text": current.text + v.toks[0].text}),
+                )
                 return
             if self._is_indicator_start(v):
                 self.phase = "indicators"
@@ -166,7 +195,7 @@ class _Reader:
 
     def _value(self, v: View, label: str):
         index = v.find(label)
-        for token in v.toks[(index or 0) + 1:]:
+        for token in v.toks[(index or 0) + 1 :]:
             return text_of(token)
         return None
 
@@ -261,9 +290,15 @@ class _Reader:
             return
         current = getattr(self.project, field)
         if current is not None:
-            self.context.report("read.form-duplicate-label", Severity.WARNING,
-                                f"{FORM}：“{v.toks[0].text}”印了两次，两段文字都保留", row=v.row)
-            setattr(self.project, field, current.model_copy(update={"text": current.text + "\n" + value.text}))
+            self.context.report(
+                "read.form-duplicate-label",
+                Severity.WARNING,
+                f"{FORM}：“{v.toks[0].text}”印了两次，两段文字都保留",
+                row=v.row,
+            )
+            setattr(
+                self.project, field, current.model_copy(update={"text": current.text + "\n" + value.text})
+            )
         else:
             setattr(self.project, field, text_of(value))
         self.last_text = field
@@ -321,7 +356,9 @@ class _Reader:
                 l2 = None  # a weak label read as the level-3 name
                 if left_labels[1] is name:
                     left_labels = (left_labels[0], None)
-            indicator: Draft = build(row.line, row.page, name, value, Period.TERM if side == 0 else Period.ANNUAL)
+            indicator: Draft = build(
+                row.line, row.page, name, value, Period.TERM if side == 0 else Period.ANNUAL
+            )
             if notes:
                 indicator.repairs.extend(notes)
             label_only = name is None and value is None
@@ -329,10 +366,13 @@ class _Reader:
                 indicator.not_applicable = True
                 left_label_only = left_label_only or side == 0
             self.trackers[side].place(indicator, l1, l2, name.key if name is not None else None)
-            self.collected[side].add(indicator, prints_label=l1 is not None or l2 is not None, label_only=label_only)
+            self.collected[side].add(
+                indicator, prints_label=l1 is not None or l2 is not None, label_only=label_only
+            )
 
-    def _name_value(self, labels: list[Tok], contents: list[Tok], halves, side: int,
-                    notes: list[str]) -> tuple[Tok | None, Tok | None]:
+    def _name_value(
+        self, labels: list[Tok], contents: list[Tok], halves, side: int, notes: list[str]
+    ) -> tuple[Tok | None, Tok | None]:
         if contents:
             contents = [t for t in contents if t.text not in PLACEHOLDERS]
         if len(contents) >= 2:
@@ -349,10 +389,14 @@ class _Reader:
             other_contents = [t for t in other if t.key not in kinds and t.text not in PLACEHOLDERS]
             if len(other_contents) >= 2:
                 name, value = other_contents[0].text, other_contents[1].text
-                if only.text.replace(" ", "") == (name + value).replace(" ", "") and only.text.startswith(name):
+                if only.text.replace(" ", "") == (name + value).replace(" ", "") and only.text.startswith(
+                    name
+                ):
                     notes.append("名称与指标值粘连在一个单元格，按另一半拆开")
                     line, page = only.cell.line, only.cell.page
-                    return Tok(only.col, RawCell(name, line, page), name), Tok(only.col, RawCell(value, line, page), value)
+                    return Tok(only.col, RawCell(name, line, page), name), Tok(
+                        only.col, RawCell(value, line, page), value
+                    )
             target = parse_target(only.text)
             if target is not None and target.op is not None and target.qualitative is None:
                 return None, only

@@ -41,8 +41,12 @@ _TOTAL = (
 )
 _TOTAL_POINTS = re.compile(r"(?:满分|总分)\s*(?:为)?\s*" + _NUM + r"\s*分")
 _GRADE = re.compile(r"(?:结果|等级|评级|评定)(?:为|是|：|:)\s*[“\"「『]?([优良中差])[”\"」』]?")
-_BUDGET = re.compile(r"(?:申请资金|年度预算(?:资金)?|预算(?:资金|金额|数))\s*(?:为|：|:)?\s*" + r"(\d[\d,]*(?:\.\d+)?)\s*万元")
-_ACTUAL = re.compile(r"(?:使用资金|实际支出|实际使用|支出资金|执行数)\s*(?:为|：|:)?\s*" + r"(\d[\d,]*(?:\.\d+)?)\s*万元")
+_BUDGET = re.compile(
+    r"(?:申请资金|年度预算(?:资金)?|预算(?:资金|金额|数))\s*(?:为|：|:)?\s*" + r"(\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_ACTUAL = re.compile(
+    r"(?:使用资金|实际支出|实际使用|支出资金|执行数)\s*(?:为|：|:)?\s*" + r"(\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 _RATE = re.compile(r"预算执行率\s*(?:为|：|:|达到)?\s*" + _NUM + r"\s*%(?!\s*、)")  # not a weight list
 _SAVING = re.compile(r"成本节约率\s*(?:为|：|:|达到)?\s*" + _NUM + r"\s*%")
 _CLAUSES = re.compile(r"[，,；;。]")
@@ -52,7 +56,9 @@ _ITEM_SCORE = re.compile(r"得\s*" + _NUM + r"\s*分")
 _ITEM_DEDUCTION = re.compile(r"扣\s*" + _NUM + r"\s*分")
 _ITEM_RATE = re.compile(r"为\s*" + _NUM + r"\s*%")
 _ITEM_LEAD = re.compile(r"^(?:[（(]?\d+[)）.．、]|[（(][一二三四五六七八九十]+[)）])\s*")
-_SUMMARY = re.compile(r"选取了?\s*(\d{4})?\s*年度?(.+?)开展(重点绩效评价|部门评价|绩效评价|重点评价|部门整体评价)")
+_SUMMARY = re.compile(
+    r"选取了?\s*(\d{4})?\s*年度?(.+?)开展(重点绩效评价|部门评价|绩效评价|重点评价|部门整体评价)"
+)
 _SUMMARY_SCORE = re.compile(r"(?:绩效评价|评价|自评)得分(?:为)?\s*" + _NUM + r"\s*分")
 _PROBLEMS = re.compile(r"问题")
 _SUGGESTIONS = re.compile(r"建议|对策|措施")
@@ -106,7 +112,9 @@ def find_reports(rows: list[RawRow], context: Context, year: int | None) -> list
     return reports
 
 
-def _report(head: list[RawRow], body: list[RawRow], attachment: str | None, context: Context) -> EvaluationReport:
+def _report(
+    head: list[RawRow], body: list[RawRow], attachment: str | None, context: Context
+) -> EvaluationReport:
     lines = [r for r in head if not _ATTACHMENT.match(key(r.text))]
     title_rows = lines[-1:]
     if len(lines) >= 2 and len(key(lines[-1].text)) <= 6:
@@ -195,8 +203,12 @@ def _facts(report: EvaluationReport, row: RawRow, text: str, dimension: Dimensio
 
 
 # report-wide figures: pattern, field, unit and a word every match contains
-_FACTS = ((_BUDGET, "budget", "万元", "万元"), (_ACTUAL, "actual", "万元", "万元"),
-          (_RATE, "execution_rate", "%", "预算执行率"), (_SAVING, "cost_saving_rate", "%", "成本节约率"))
+_FACTS = (
+    (_BUDGET, "budget", "万元", "万元"),
+    (_ACTUAL, "actual", "万元", "万元"),
+    (_RATE, "execution_rate", "%", "预算执行率"),
+    (_SAVING, "cost_saving_rate", "%", "成本节约率"),
+)
 
 
 def _may_grade(text: str) -> bool:
@@ -231,8 +243,14 @@ def _dimension_sentences(dimension: Dimension, row: RawRow, text: str) -> None:
         if found and not _ITEM_POINTS.search(clause):
             before = clause[: found.start()]
             own = _item_name(before)
-            if (not own and score and opened is not None and opened.score is None and opened.points is not None
-                    and opened.points.value == Decimal(score.group(1))):
+            if (
+                not own
+                and score
+                and opened is not None
+                and opened.score is None
+                and opened.points is not None
+                and opened.points.value == Decimal(score.group(1))
+            ):
                 opened.score = _figure(score.group(1), row, "分")  # the opened item's own score
                 previous = clause
                 continue
@@ -256,7 +274,7 @@ def _item_name(text: str) -> str:
     text = re.sub(r"为\s*\d+(?:\.\d+)?\s*%.*$", "", text)
     for prefix in ("本项目", "该项目", "项目"):
         if text.startswith(prefix) and len(text) > len(prefix) + 1:
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     for suffix in ("指标", "按规定", "，"):
         text = text.removesuffix(suffix)
     return text.strip()
@@ -273,8 +291,9 @@ def _problem_or_suggestion(report: EvaluationReport, row: RawRow, text: str, sec
     target.append(_text(row))
 
 
-def _summaries(paragraphs: list[RawRow], reports: list[EvaluationReport], context: Context,
-               year: int | None) -> None:
+def _summaries(
+    paragraphs: list[RawRow], reports: list[EvaluationReport], context: Context, year: int | None
+) -> None:
     """Link ``选取了…项目开展重点绩效评价…得分为N分`` paragraphs to their reports (or keep them alone)."""
     for row in paragraphs:
         text = row.cells[0].text
@@ -288,8 +307,13 @@ def _summaries(paragraphs: list[RawRow], reports: list[EvaluationReport], contex
         score = _SUMMARY_SCORE.search(row.text)
         report = _match(project, reports)
         if report is None:
-            report = EvaluationReport(project=project, year=int(match.group(1)) if match.group(1) else year,
-                                      line=row.line, page=row.page, end_line=row.line)
+            report = EvaluationReport(
+                project=project,
+                year=int(match.group(1)) if match.group(1) else year,
+                line=row.line,
+                page=row.page,
+                end_line=row.line,
+            )
             reports.append(report)
         report.summary = _text(row)
         report.evaluation_type = _text(row, kind)

@@ -34,9 +34,20 @@ _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单�
 _ORDINAL = re.compile(r"((?:目标|任务)\s*\d+)\s*[:：]+")
 _GRADE = re.compile(r"^(?:自评)?(?:等级|评价等级|自评等级|评价结果|自评结果)")
 _INDICATOR_COLUMNS = (
-    ("一级指标", "l1"), ("二级指标", "l2"), ("三级指标", "l3"), ("指标内容", "l3"), ("指标名称", "l3"),
-    ("预期指标值", "target"), ("年度指标值", "target"), ("指标值", "target"), ("实际完成指标值", "actual"),
-    ("实际完成值", "actual"), ("全年实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "deviation"),
+    ("一级指标", "l1"),
+    ("二级指标", "l2"),
+    ("三级指标", "l3"),
+    ("指标内容", "l3"),
+    ("指标名称", "l3"),
+    ("预期指标值", "target"),
+    ("年度指标值", "target"),
+    ("指标值", "target"),
+    ("实际完成指标值", "actual"),
+    ("实际完成值", "actual"),
+    ("全年实际值", "actual"),
+    ("分值", "weight"),
+    ("得分", "score"),
+    ("偏差原因", "deviation"),
 )
 
 
@@ -69,7 +80,7 @@ def split_goals(cell: RawCell | None, context: Context) -> list[tuple[str | None
         line = cell.line
         if context.text_lines and line is not None:
             line += text.count("\n", 0, match.start())
-        body = text[match.end():end].strip()
+        body = text[match.end() : end].strip()
         goals.append((_space(match.group(1)), Text(text=body, line=line, page=cell.page)))
     return goals
 
@@ -111,8 +122,12 @@ class _Reader:
         v = view(row)
         first = v.first
         evaluation = self.evaluation
-        if self.phase == "indicators" and not first.startswith(("自评得分", "总分", "合计得分", "一级指标")) \
-                and not _GRADE.match(first) and not v.has("一级指标"):
+        if (
+            self.phase == "indicators"
+            and not first.startswith(("自评得分", "总分", "合计得分", "一级指标"))
+            and not _GRADE.match(first)
+            and not v.has("一级指标")
+        ):
             self._indicator(row)  # the common case, without the header tests below
             return
         if len(v.toks) == 1 and self.phase == "head":
@@ -144,8 +159,10 @@ class _Reader:
             return
         if v.has("绩效目标") and v.has("目标实际完成情况", "实际完成情况"):
             self.phase = "goals"
-            self.goal_cols = {"goal": v.toks[v.find("绩效目标")].col,
-                              "actual": v.toks[v.find("目标实际完成情况", "实际完成情况")].col}
+            self.goal_cols = {
+                "goal": v.toks[v.find("绩效目标")].col,
+                "actual": v.toks[v.find("目标实际完成情况", "实际完成情况")].col,
+            }
             return
         if v.has("一级指标") and v.has("二级指标"):
             self._indicator_header(v)
@@ -205,7 +222,7 @@ class _Reader:
 
     def _totals(self, v: View) -> None:
         index = v.find("金额合计", "合计")
-        numbers = [t for t in v.toks[index + 1:]]
+        numbers = [t for t in v.toks[index + 1 :]]
         values = [figure(t) for t in numbers]
         evaluation = self.evaluation
         if len(values) >= 4:
@@ -235,7 +252,9 @@ class _Reader:
         evaluation = self.evaluation
         paired = len(actuals) == len(goals) and len(goals) > 1
         for index, (ordinal, text) in enumerate(goals):
-            evaluation.goals.append(Goal(ordinal=ordinal, text=text, actual=actuals[index][1] if paired else None))
+            evaluation.goals.append(
+                Goal(ordinal=ordinal, text=text, actual=actuals[index][1] if paired else None)
+            )
         if actual_cell is not None:
             evaluation.goals_actual = text_of(actual_cell)
 
@@ -257,7 +276,9 @@ class _Reader:
         if not any(contents) and l1 is None and l2 is None and weight is None and score is None:
             return  # merged-cell residue: an all-empty row
         notes: list[str] = []
-        l1, l2 = pick_labels([t for t in (l1, l2) if t is not None and STANDARD.is_label(t.key)], STANDARD, notes)
+        l1, l2 = pick_labels(
+            [t for t in (l1, l2) if t is not None and STANDARD.is_label(t.key)], STANDARD, notes
+        )
         name_tok = _tok(row, cols.get("l3"))
         indicator: Draft = build(row.line, row.page, name_tok, _tok(row, cols.get("target")))
         actual = _cell(row, cols.get("actual"))

@@ -25,31 +25,80 @@ GE, LE, EQ, GT, LT = Comparison.GE, Comparison.LE, Comparison.EQ, Comparison.GT,
 
 _TRANSLATE = str.maketrans(
     {
-        "０": "0", "１": "1", "２": "2", "３": "3", "４": "4",
-        "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
-        "．": ".", "％": "%", "，": ",",
+        "０": "0",
+        "１": "1",
+        "２": "2",
+        "３": "3",
+        "４": "4",
+        "５": "5",
+        "６": "6",
+        "７": "7",
+        "８": "8",
+        "９": "9",
+        "．": ".",
+        "％": "%",
+        "，": ",",
     }
 )
 # prefix spellings, longest first within each family (checked in this order)
 _PREFIXES: tuple[tuple[str, Comparison, str], ...] = (
-    (">=", GE, "ascii"), ("<=", LE, "ascii"), ("=>", GE, "ascii"), ("=<", LE, "ascii"),
-    ("≥", GE, "symbol"), ("≤", LE, "symbol"), ("⩾", GE, "symbol"), ("⩽", LE, "symbol"),
-    ("≧", GE, "fullwidth"), ("≦", LE, "fullwidth"), ("＞＝", GE, "fullwidth"), ("＜＝", LE, "fullwidth"),
-    ("＞", GT, "fullwidth"), ("＜", LT, "fullwidth"), ("＝", EQ, "fullwidth"),
-    (">", GT, "ascii"), ("<", LT, "ascii"), ("=", EQ, "equals"),
-    ("》", GE, "book_title"), ("《", LE, "book_title"),
-    ("不低于", GE, "word"), ("不少于", GE, "word"), ("不小于", GE, "word"), ("至少", GE, "word"),
-    ("达到", GE, "word"), ("不高于", LE, "word"), ("不超过", LE, "word"), ("不大于", LE, "word"),
-    ("不多于", LE, "word"), ("至多", LE, "word"), ("大于", GT, "word"), ("高于", GT, "word"),
-    ("超过", GT, "word"), ("小于", LT, "word"), ("低于", LT, "word"),
+    (">=", GE, "ascii"),
+    ("<=", LE, "ascii"),
+    ("=>", GE, "ascii"),
+    ("=<", LE, "ascii"),
+    ("≥", GE, "symbol"),
+    ("≤", LE, "symbol"),
+    ("⩾", GE, "symbol"),
+    ("⩽", LE, "symbol"),
+    ("≧", GE, "fullwidth"),
+    ("≦", LE, "fullwidth"),
+    ("＞＝", GE, "fullwidth"),
+    ("＜＝", LE, "fullwidth"),
+    ("＞", GT, "fullwidth"),
+    ("＜", LT, "fullwidth"),
+    ("＝", EQ, "fullwidth"),
+    (">", GT, "ascii"),
+    ("<", LT, "ascii"),
+    ("=", EQ, "equals"),
+    ("》", GE, "book_title"),
+    ("《", LE, "book_title"),
+    ("不低于", GE, "word"),
+    ("不少于", GE, "word"),
+    ("不小于", GE, "word"),
+    ("至少", GE, "word"),
+    ("达到", GE, "word"),
+    ("不高于", LE, "word"),
+    ("不超过", LE, "word"),
+    ("不大于", LE, "word"),
+    ("不多于", LE, "word"),
+    ("至多", LE, "word"),
+    ("大于", GT, "word"),
+    ("高于", GT, "word"),
+    ("超过", GT, "word"),
+    ("小于", LT, "word"),
+    ("低于", LT, "word"),
 )
 _PREFIX_CHARS = frozenset(p[0][0] for p in _PREFIXES)
 _SUFFIXES: tuple[tuple[str, Comparison], ...] = (
-    ("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE),
+    ("及以上", GE),
+    ("以上", GE),
+    ("及以下", LE),
+    ("以下", LE),
+    ("以内", LE),
 )
 _TRAILING_OPS = {"≥": GE, "≤": LE, ">": GT, "<": LT, "=": EQ, "⩾": GE, "⩽": LE}
-_LATEX = ((r"\geqslant", "≥"), (r"\leqslant", "≤"), (r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"),
-          (r"\le", "≤"), (r"\gt", ">"), (r"\lt", "<"), (r"\%", "%"), ("\\", ""))
+_LATEX = (
+    (r"\geqslant", "≥"),
+    (r"\leqslant", "≤"),
+    (r"\geq", "≥"),
+    (r"\leq", "≤"),
+    (r"\ge", "≥"),
+    (r"\le", "≤"),
+    (r"\gt", ">"),
+    (r"\lt", "<"),
+    (r"\%", "%"),
+    ("\\", ""),
+)
 _NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 # a unit: short, no sentence punctuation, no second comparison, digits only in Latin units (ug/m3)
@@ -94,7 +143,7 @@ def parse_target(text: str | None) -> Target | None:
     if value and value[0] in _PREFIX_CHARS:
         for prefix, comparison, kind in _PREFIXES:
             if value.startswith(prefix):
-                op, value = comparison, value[len(prefix):]
+                op, value = comparison, value[len(prefix) :]
                 spelling = spelling or kind
                 word_op = kind == "word"
                 break
@@ -108,7 +157,7 @@ def parse_target(text: str | None) -> Target | None:
             return Target(op=op, qualitative=value, spelling=spelling)
         return Target(qualitative=raw)
     number = _decimal(match.group())
-    rest = value[match.end():]
+    rest = value[match.end() :]
     if op is None and rest and rest[-1] in _TRAILING_OPS:
         op, rest, spelling = _TRAILING_OPS[rest[-1]], rest[:-1], "reversed"
     for suffix, comparison in _SUFFIXES:

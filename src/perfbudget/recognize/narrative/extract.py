@@ -53,7 +53,23 @@ _BEFORE_BOUND = (
     "超过", "约", "近", "逾", "第", "每", "前", "后",
 )  # fmt: skip
 _MONEY = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
-_COUNT_UNITS = {"个", "辆", "台(套)", "台", "套", "人", "人次", "项", "家", "户", "处", "件", "篇", "份", "期"}
+_COUNT_UNITS = {
+    "个",
+    "辆",
+    "台(套)",
+    "台",
+    "套",
+    "人",
+    "人次",
+    "项",
+    "家",
+    "户",
+    "处",
+    "件",
+    "篇",
+    "份",
+    "期",
+}
 _AREA_UNITS = {"平方米", "㎡", "亩", "公里", "吨"}
 _MEASURES = {unit: "amount" for unit in _MONEY} | {"%": "percent"} | {unit: "area" for unit in _AREA_UNITS}
 
@@ -62,17 +78,27 @@ _MEASURES = {unit: "amount" for unit in _MONEY} | {"%": "percent"} | {unit: "are
 _SEPARATORS = ",;:。!?"  # after folding
 _SENTENCE_END = re.compile(r"[。!?！？]")
 _CLAUSE_END = ";"
-_SHARE = re.compile(r"(?:其中)?(?:分别)?占(?P<whole>[^,;:。]*?)(?:的)?(?:比重|比例)?(?:为|是)?$|(?:占比|所占比重|比重)(?:为|是)?$")
-_RATE_CHANGE = re.compile(r"(?P<verb>增长|下降|降低|上升|增加|减少|增幅|降幅|增长率|下降率)(?:了)?(?:为|是)?$")
+_SHARE = re.compile(
+    r"(?:其中)?(?:分别)?占(?P<whole>[^,;:。]*?)(?:的)?(?:比重|比例)?(?:为|是)?$|(?:占比|所占比重|比重)(?:为|是)?$"
+)
+_RATE_CHANGE = re.compile(
+    r"(?P<verb>增长|下降|降低|上升|增加|减少|增幅|降幅|增长率|下降率)(?:了)?(?:为|是)?$"
+)
 _AMOUNT_CHANGE = re.compile(r"(?P<verb>增加|减少|增长|下降|降低|上升|增|减)(?:了)?$")
 _COMPARED = re.compile(r"比|较|与.{0,12}相比|同比|上年|去年")
-_COMPLETION = re.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的$|(?:预算)?执行率(?:为|是|达到)?$|完成率(?:为|是)?$")
+_COMPLETION = re.compile(
+    r"完成(?:了)?(?:年初)?预算(?:数)?的$|(?:预算)?执行率(?:为|是|达到)?$|完成率(?:为|是)?$"
+)
 _BUDGET = re.compile(r"(?:年初)?预算(?:数)?(?:为|是)$|预算安排(?:为|是)$")
 _ACTUAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)$|实际支出(?:为|是)?$")
 _NEGATIVE = ("减少", "下降", "降低", "减", "降幅", "下降率")
 _GROUP = re.compile(r"其中|主要包括|主要用于|支出包括|收入包括|分别为|包括")
-_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|完成(?:年初)?预算")
-_GENERIC_AMOUNT = re.compile(r"^(?:共计|合计|涉及|支出|自评|评价|项目)*(?:项目)?(?:金额|资金)(?:为|是|共计)?$")
+_FUNDS = re.compile(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|部门预算|预算单位|预算绩效|完成(?:年初)?预算"
+)
+_GENERIC_AMOUNT = re.compile(
+    r"^(?:共计|合计|涉及|支出|自评|评价|项目)*(?:项目)?(?:金额|资金)(?:为|是|共计)?$"
+)
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
 _TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
 _SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
@@ -490,7 +516,9 @@ class _PassageReader:
             i = first.start()
             for pattern, code in by_start.get(lead[i : i + 2], ()):
                 found = pattern.match(lead, i)
-                if found is not None and (best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))):
+                if found is not None and (
+                    best is None or (found.end(), found.end() - i) > (best[2], len(best[1]))
+                ):
                     best = (code, found.group(0), found.end())
         return best
 
@@ -513,8 +541,10 @@ class _PassageReader:
             self._close_group_if_foreign(token, lead)
         if token.measure == "percent":
             self._percent(token, lead, tail)
-        elif token.measure == "amount" and _AMOUNT_CHANGE.search(tail) and _COMPARED.search(
-            self.folded, self.sentence_start, token.start
+        elif (
+            token.measure == "amount"
+            and _AMOUNT_CHANGE.search(tail)
+            and _COMPARED.search(self.folded, self.sentence_start, token.start)
         ):
             self._change(token, lead, tail)
         elif token.measure == "amount" and "预算" in tail and _BUDGET.search(tail):
@@ -606,14 +636,22 @@ class _PassageReader:
             exact, bare = self._exact(tail)
             if exact is not None:
                 concept, wording = exact, bare
-        if concept is None and token.measure == "amount" and _GENERIC_AMOUNT.match(_TRIM_TAIL.sub("", tail) or tail):
+        if (
+            concept is None
+            and token.measure == "amount"
+            and _GENERIC_AMOUNT.match(_TRIM_TAIL.sub("", tail) or tail)
+        ):
             counted = self.last_primary("count", self.sentence)
             if counted is not None and counted.concept in self.vocab.amount_of:
                 concept, wording = self.vocab.amount_of[counted.concept], tail
         if concept is None and token.measure == "count" and not wording:
             trail = self._trail(token)
-            concept, wording, _ = self._concept(trail, subject_concept, token.measure) if trail else (None, "", None)
-        scope = self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
+            concept, wording, _ = (
+                self._concept(trail, subject_concept, token.measure) if trail else (None, "", None)
+            )
+        scope = (
+            self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
+        )
         kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
         part_of = subject.id if subject is not None else None
         if self.carried is not None and subject is self.carried.subject and concept is not None:
@@ -647,9 +685,7 @@ class _PassageReader:
             self._completion_rate(token, lead)
             return
         _concept, wording, _ = self._concept(lead, self._subject()[1])
-        statement = self._statement(
-            StatementKind.PERCENT, token, wording=wording, concept=None
-        )
+        statement = self._statement(StatementKind.PERCENT, token, wording=wording, concept=None)
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 
@@ -762,14 +798,21 @@ class _PassageReader:
     def _rate(self, token: _Token, lead: str, verb: str) -> None:
         sign = -1 if verb in _NEGATIVE else 1
         for statement in reversed(self.own):
-            if statement.kind == StatementKind.CHANGE and self._figure_sentence.get(statement.id) == self.sentence:
+            if (
+                statement.kind == StatementKind.CHANGE
+                and self._figure_sentence.get(statement.id) == self.sentence
+            ):
                 if statement.figure(FigureRole.RATE) is None:
-                    statement.figures.append(self._figure(token, FigureRole.RATE, sign, statement=statement.id))
+                    statement.figures.append(
+                        self._figure(token, FigureRole.RATE, sign, statement=statement.id)
+                    )
                     return
                 break
         self._change_statement(token, lead, FigureRole.RATE, sign, with_code=False)
 
-    def _change_statement(self, token: _Token, lead: str, role: FigureRole, sign: int, *, with_code: bool) -> None:
+    def _change_statement(
+        self, token: _Token, lead: str, role: FigureRole, sign: int, *, with_code: bool
+    ) -> None:
         """A change (amount or rate) about the figure the lead refers to, with that figure as current."""
         referent = self._referent(lead)
         fields = {}
@@ -827,10 +870,17 @@ class _PassageReader:
         for statement in reversed(self.own):
             if self._figure_sentence.get(statement.id) != self.sentence:
                 break
-            if statement.kind in (StatementKind.COMPLETION, StatementKind.ITEM) and statement.figure(FigureRole.RATE) is None:
+            if (
+                statement.kind in (StatementKind.COMPLETION, StatementKind.ITEM)
+                and statement.figure(FigureRole.RATE) is None
+            ):
                 statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
                 return
-            if statement.kind == StatementKind.AMOUNT and statement.scope != "budget" and self._same_clause(statement, token):
+            if (
+                statement.kind == StatementKind.AMOUNT
+                and statement.scope != "budget"
+                and self._same_clause(statement, token)
+            ):
                 # 公务接待费支出决算2.28万元，完成预算的8.07%: the amount is the actual
                 statement.kind = StatementKind.COMPLETION
                 for figure in statement.figures:
@@ -842,9 +892,7 @@ class _PassageReader:
                 continue
             break
         concept, wording, _ = self._concept(lead, self._subject()[1])
-        statement = self._statement(
-            StatementKind.COMPLETION, token, wording=wording, concept=concept
-        )
+        statement = self._statement(StatementKind.COMPLETION, token, wording=wording, concept=concept)
         statement.figures.append(self._figure(token, FigureRole.RATE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 

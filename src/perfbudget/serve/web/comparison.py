@@ -50,10 +50,19 @@ class Comparison:
             return [None if v is None else str(v) for v in row.values] if row else [None] * len(self.series)
 
         functional = [{"name": r.label, "data": data(r.key)} for r in self.rows if r.key.startswith("func:")]
-        split = [{"name": label, "data": data(key)} for key, label in (("basic", "基本支出"), ("project", "项目支出"))]
+        split = [
+            {"name": label, "data": data(key)}
+            for key, label in (("basic", "基本支出"), ("project", "项目支出"))
+        ]
         vehicle_parts = ("3p:vehicle_purchase", "3p:vehicle_operation")
-        parts = ["3p:abroad", *(vehicle_parts if any(k in by_key for k in vehicle_parts) else ("3p:vehicles",)), "3p:reception"]
-        three = [{"name": by_key[k].label.removeprefix("其中："), "data": data(k)} for k in parts if k in by_key]
+        parts = [
+            "3p:abroad",
+            *(vehicle_parts if any(k in by_key for k in vehicle_parts) else ("3p:vehicles",)),
+            "3p:reception",
+        ]
+        three = [
+            {"name": by_key[k].label.removeprefix("其中："), "data": data(k)} for k in parts if k in by_key
+        ]
         return {
             "categories": [s.label for s in self.series],
             "functional": functional,
@@ -117,8 +126,12 @@ def representative(documents) -> dict:
     return chosen
 
 
-def build(user, mode: str, stage: str, department: int | None, year: int | None, departments: list[int]) -> Comparison:
-    documents = access.documents_for(user).filter(stage=stage, department__isnull=False, fiscal_year__isnull=False)
+def build(
+    user, mode: str, stage: str, department: int | None, year: int | None, departments: list[int]
+) -> Comparison:
+    documents = access.documents_for(user).filter(
+        stage=stage, department__isnull=False, fiscal_year__isnull=False
+    )
     if mode == "department":
         documents = documents.filter(department_id=department)
         chosen = sorted(representative(documents).values(), key=lambda d: d.fiscal_year)
@@ -144,7 +157,12 @@ def _rows(metrics: list[Metrics]) -> list[MetricRow]:
     order += sorted(k for k in labels if k.startswith("func:"))
     order += [f"3p:{part}" for part, _ in THREE_PUBLIC_PARTS if f"3p:{part}" in labels]
     return [
-        MetricRow(key, labels[key], key.split(":")[0] if ":" in key else "spend", [m.values.get(key) for m in metrics])
+        MetricRow(
+            key,
+            labels[key],
+            key.split(":")[0] if ":" in key else "spend",
+            [m.values.get(key) for m in metrics],
+        )
         for key in order
     ]
 
@@ -187,7 +205,10 @@ class IndicatorMix:
         return {
             "categories": [row.label for row in self.rows],
             "series": [
-                {"name": level1, "data": [sum(row.counts.get((level1, l2), 0) for l2 in level2s) for row in self.rows]}
+                {
+                    "name": level1,
+                    "data": [sum(row.counts.get((level1, l2), 0) for l2 in level2s) for row in self.rows],
+                }
                 for level1, level2s in self.categories
             ],
         }
@@ -196,7 +217,9 @@ class IndicatorMix:
 UNLABELLED = "（未标明）"
 
 
-def indicator_mix(indicators, *, owner: str | None = None, department: int | None = None, year: int | None = None):
+def indicator_mix(
+    indicators, *, owner: str | None = None, department: int | None = None, year: int | None = None
+):
     """Counts of ``indicators`` (already limited to what the user may see) per department-year and
     一级/二级 category; ``owner`` limits them to one kind of form (project, department_target,
     self_evaluation)."""
@@ -229,5 +252,7 @@ def indicator_mix(indicators, *, owner: str | None = None, department: int | Non
         (level1, [name for name, _ in sorted(level2s.items(), key=lambda kv: (-kv[1], kv[0]))])
         for level1, level2s in sorted(by_level1.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     ]
-    ordered = sorted(rows.values(), key=lambda r: (r.department == "（未识别部门）", r.department, -(r.year or 0)))
+    ordered = sorted(
+        rows.values(), key=lambda r: (r.department == "（未识别部门）", r.department, -(r.year or 0))
+    )
     return IndicatorMix(categories, ordered)

@@ -71,7 +71,13 @@ def stored_total(document: db.Document) -> Total | None:
 
 # the Document columns :func:`stored_total` and the severity counts read (for ``.only()``)
 SUMMARY_FIELDS = (
-    "total_text", "total_unit", "total_table", "total_anchor", "error_count", "warning_count", "info_count",
+    "total_text",
+    "total_unit",
+    "total_table",
+    "total_anchor",
+    "error_count",
+    "warning_count",
+    "info_count",
 )
 
 
@@ -87,7 +93,16 @@ def document_totals(document_ids: Iterable[int]) -> dict[int, Total]:
             table__kind__in=("expenditure", "income_expenditure_summary"),
         )
         .order_by("table__order", "index")
-        .values_list("table__document_id", "table__kind", "table__ident", "table__unit", "label", "side", "index", "cells")
+        .values_list(
+            "table__document_id",
+            "table__kind",
+            "table__ident",
+            "table__unit",
+            "label",
+            "side",
+            "index",
+            "cells",
+        )
     )
     found: dict[int, tuple[int, Total]] = {}
     for doc_id, kind, ident, unit, label, side, index, cells in candidates.iterator():
@@ -104,7 +119,13 @@ def document_totals(document_ids: Iterable[int]) -> dict[int, Total]:
 
         found[doc_id] = (
             rank,
-            Total(cell.get("text") or "", in_wan(exact(cell), unit), unit or "", ident, cell_anchor(ident, index, "total")),
+            Total(
+                cell.get("text") or "",
+                in_wan(exact(cell), unit),
+                unit or "",
+                ident,
+                cell_anchor(ident, index, "total"),
+            ),
         )
     return {doc_id: total for doc_id, (_, total) in found.items()}
 
@@ -119,7 +140,10 @@ class Metrics:
 
 def document_metrics(document: db.Document) -> Metrics:
     metrics = Metrics()
-    tables = {t.kind: t for t in document.tables.filter(kind__in=(*EXPENDITURE_KINDS, "three_public")).order_by("-order")}
+    tables = {
+        t.kind: t
+        for t in document.tables.filter(kind__in=(*EXPENDITURE_KINDS, "three_public")).order_by("-order")
+    }
     expenditure = next((tables[k] for k in EXPENDITURE_KINDS if k in tables), None)
     if expenditure is not None:
         _expenditure(expenditure, metrics)

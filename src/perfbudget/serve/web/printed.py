@@ -270,7 +270,9 @@ def _cell_html(t: str, col: Col, row: db.Row | None, findings: FindingIndex, sou
         href = f"{source_url}?t={_q(t)}&r={row.index}&c={_q(col.key)}"
         body = f'<a class="fig" href="{escape(href)}">{escape(text)}</a>' if text else ""
         anchor = cell_anchor(t, row.index, col.key)
-        return f'<td id="{anchor}" class="{" ".join(classes)}">{body}{_flags_html(flags) if flags else ""}</td>'
+        return (
+            f'<td id="{anchor}" class="{" ".join(classes)}">{body}{_flags_html(flags) if flags else ""}</td>'
+        )
     if col.role == "code":
         code = row.code if row.code and not row.code_inferred else ""
         return f'<td class="code">{escape(code)}</td>'

@@ -100,7 +100,9 @@ def document_created(document: db.Document) -> None:
 
 
 def keep_original(sha256: str, name: str, data: bytes) -> None:
-    original, created = db.Original.objects.get_or_create(sha256=sha256, defaults={"name": name, "data": data})
+    original, created = db.Original.objects.get_or_create(
+        sha256=sha256, defaults={"name": name, "data": data}
+    )
     if not created and original.data is None:
         original.data = data
         original.save(update_fields=["data"])

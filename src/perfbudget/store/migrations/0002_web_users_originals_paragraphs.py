@@ -25,88 +25,174 @@ def index_paragraphs(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('store', '0001_initial'),
+        ("store", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Original',
+            name="Original",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('name', models.CharField(max_length=255)),
-                ('data', models.BinaryField(blank=True, null=True)),
-                ('lines', models.JSONField(blank=True, null=True)),
-                ('stored_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("name", models.CharField(max_length=255)),
+                ("data", models.BinaryField(blank=True, null=True)),
+                ("lines", models.JSONField(blank=True, null=True)),
+                ("stored_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': '原始文件',
-                'verbose_name_plural': '原始文件',
+                "verbose_name": "原始文件",
+                "verbose_name_plural": "原始文件",
             },
         ),
         migrations.AddField(
-            model_name='document',
-            name='imported_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='导入人'),
+            model_name="document",
+            name="imported_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="导入人",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='published',
-            field=models.BooleanField(db_index=True, default=False, verbose_name='已发布'),
+            model_name="document",
+            name="published",
+            field=models.BooleanField(db_index=True, default=False, verbose_name="已发布"),
         ),
         migrations.AddField(
-            model_name='document',
-            name='published_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='发布时间'),
+            model_name="document",
+            name="published_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="发布时间"),
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('viewer', '查阅人员'), ('department', '部门财务人员'), ('reviewer', '财政复核人员'), ('admin', '系统管理员')], default='viewer', max_length=12, verbose_name='角色')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff', to='store.department', verbose_name='所属部门')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("viewer", "查阅人员"),
+                            ("department", "部门财务人员"),
+                            ("reviewer", "财政复核人员"),
+                            ("admin", "系统管理员"),
+                        ],
+                        default="viewer",
+                        max_length=12,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="staff",
+                        to="store.department",
+                        verbose_name="所属部门",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '用户角色',
-                'verbose_name_plural': '用户角色',
+                "verbose_name": "用户角色",
+                "verbose_name_plural": "用户角色",
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('open', '待复核'), ('confirmed', '已确认'), ('dismissed', '已排除')], max_length=10)),
-                ('comment', models.TextField(blank=True)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='store.finding')),
-                ('reviewer', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "待复核"), ("confirmed", "已确认"), ("dismissed", "已排除")],
+                        max_length=10,
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="store.finding",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '复核记录',
-                'verbose_name_plural': '复核记录',
-                'ordering': ('finding', '-at'),
+                "verbose_name": "复核记录",
+                "verbose_name_plural": "复核记录",
+                "ordering": ("finding", "-at"),
             },
         ),
         migrations.CreateModel(
-            name='Paragraph',
+            name="Paragraph",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField()),
-                ('text', models.TextField()),
-                ('line', models.PositiveIntegerField(blank=True, null=True)),
-                ('page', models.PositiveIntegerField(blank=True, null=True)),
-                ('heading', models.BooleanField(default=False)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='store.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField()),
+                ("text", models.TextField()),
+                ("line", models.PositiveIntegerField(blank=True, null=True)),
+                ("page", models.PositiveIntegerField(blank=True, null=True)),
+                ("heading", models.BooleanField(default=False)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paragraphs",
+                        to="store.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文字段落',
-                'verbose_name_plural': '文字段落',
-                'ordering': ('document', 'order'),
-                'constraints': [models.UniqueConstraint(fields=('document', 'order'), name='paragraph_order_unique')],
+                "verbose_name": "文字段落",
+                "verbose_name_plural": "文字段落",
+                "ordering": ("document", "order"),
+                "constraints": [
+                    models.UniqueConstraint(fields=("document", "order"), name="paragraph_order_unique")
+                ],
             },
         ),
         migrations.RunPython(index_paragraphs, migrations.RunPython.noop),

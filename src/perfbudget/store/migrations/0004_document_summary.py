@@ -49,45 +49,44 @@ def fill_summaries(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('store', '0003_performance_forms'),
+        ("store", "0003_performance_forms"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='error_count',
+            model_name="document",
+            name="error_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='document',
-            name='info_count',
+            model_name="document",
+            name="info_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='document',
-            name='total_anchor',
+            model_name="document",
+            name="total_anchor",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='document',
-            name='total_table',
+            model_name="document",
+            name="total_table",
             field=models.CharField(blank=True, max_length=64),
         ),
         migrations.AddField(
-            model_name='document',
-            name='total_text',
+            model_name="document",
+            name="total_text",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='document',
-            name='total_unit',
+            model_name="document",
+            name="total_unit",
             field=models.CharField(blank=True, max_length=16),
         ),
         migrations.AddField(
-            model_name='document',
-            name='warning_count',
+            model_name="document",
+            name="warning_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.RunPython(model_json_last, migrations.RunPython.noop, elidable=True),

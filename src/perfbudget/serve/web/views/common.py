@@ -31,7 +31,8 @@ def filter_documents(request, documents: QuerySet[db.Document], form_class=Docum
     visible = access.documents_for(user)
     departments = list(access.departments_for(user))
     years = sorted(
-        {y for y in visible.order_by().values_list("fiscal_year", flat=True).distinct() if y is not None}, reverse=True
+        {y for y in visible.order_by().values_list("fiscal_year", flat=True).distinct() if y is not None},
+        reverse=True,
     )
     regions = sorted({r for r in (region_of(d) for d in departments) if r})
     form = form_class(request.GET or None, regions=regions, departments=departments, years=years, **extra)

@@ -46,7 +46,11 @@ def _build(request, form):
 def compare_page(request):
     form = _form(request)
     result = _build(request, form)
-    query = form.data.urlencode() if hasattr(form.data, "urlencode") else "&".join(f"{k}={v}" for k, v in form.data.items())
+    query = (
+        form.data.urlencode()
+        if hasattr(form.data, "urlencode")
+        else "&".join(f"{k}={v}" for k, v in form.data.items())
+    )
     return render(
         request,
         "web/compare.html",
@@ -74,7 +78,7 @@ def compare_export(request, fmt: str):
         response = HttpResponse(
             result.xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
-    response["Content-Disposition"] = f"attachment; filename=\"perfbudget-compare.{fmt}\""
+    response["Content-Disposition"] = f'attachment; filename="perfbudget-compare.{fmt}"'
     return response
 
 
@@ -92,7 +96,9 @@ def indicator_mix_page(request):
     years = set()
     for model in (db.Project, db.DepartmentTarget, db.SelfEvaluation):
         forms = access.forms_for(user, model).order_by()
-        department_ids |= set(forms.exclude(department=None).values_list("department_id", flat=True).distinct())
+        department_ids |= set(
+            forms.exclude(department=None).values_list("department_id", flat=True).distinct()
+        )
         years |= {y for y in forms.values_list("year", flat=True).distinct() if y}
     departments = list(db.Department.objects.filter(pk__in=department_ids).order_by("name"))
     form = IndicatorMixForm(request.GET or None, departments=departments, years=sorted(years, reverse=True))

@@ -37,9 +37,8 @@ def document_list(request):
     published = request.GET.get("published")
     if published in {"1", "0"} and access.sees_internal(request.user):
         documents = documents.filter(published=published == "1")
-    documents = (
-        documents.select_related("department", "imported_by")
-        .order_by("department__name", "-fiscal_year", "file_name")
+    documents = documents.select_related("department", "imported_by").order_by(
+        "department__name", "-fiscal_year", "file_name"
     )
     page = paginate(request, documents)
     for doc in page.object_list:  # counts and total as computed at import

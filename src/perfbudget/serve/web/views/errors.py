@@ -8,7 +8,9 @@ from django.template import loader
 
 
 def _page(request, status: int, title: str, message: str):
-    return render(request, "web/error.html", {"status": status, "title": title, "message": message}, status=status)
+    return render(
+        request, "web/error.html", {"status": status, "title": title, "message": message}, status=status
+    )
 
 
 def refuse(request, message: str):
@@ -34,7 +36,9 @@ def not_found(request, exception=None):
 
 def server_error(request):
     template = loader.get_template("web/error.html")
-    body = template.render({"status": 500, "title": "系统出错", "message": "处理请求时出错，请稍后再试或联系系统管理员。"})
+    body = template.render(
+        {"status": 500, "title": "系统出错", "message": "处理请求时出错，请稍后再试或联系系统管理员。"}
+    )
     from django.http import HttpResponseServerError
 
     return HttpResponseServerError(body)

@@ -43,7 +43,9 @@ def finding_list(request):
         findings.select_related("document", "document__department", "reviewer")
         .defer("document__model_json")
         .annotate(rank=rank)
-        .order_by("rank", "document__department__name", "-document__fiscal_year", "document_id", "origin", "order")
+        .order_by(
+            "rank", "document__department__name", "-document__fiscal_year", "document_id", "origin", "order"
+        )
     )
     page = paginate(request, findings)
     for finding in page.object_list:
@@ -97,7 +99,9 @@ def finding_page(request, pk: int):
             "cited": cited,
             "figures": _figures(finding),
             "form": ReviewForm(initial={"status": finding.status, "comment": finding.review_comment}),
-            "reviews": finding.reviews.select_related("reviewer") if access.sees_internal(request.user) else [],
+            "reviews": finding.reviews.select_related("reviewer")
+            if access.sees_internal(request.user)
+            else [],
         },
     )
 
@@ -116,7 +120,9 @@ def review(request, pk: int):
     if form.is_valid():
         record(finding, request.user, form.cleaned_data["status"], form.cleaned_data["comment"])
     if request.headers.get("HX-Request"):
-        return render(request, "web/partials/review.html", {"finding": finding, "form": form, "saved": form.is_valid()})
+        return render(
+            request, "web/partials/review.html", {"finding": finding, "form": form, "saved": form.is_valid()}
+        )
     back = request.POST.get("next") or reverse("web:finding", args=[finding.pk])
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("web:finding", args=[finding.pk])
@@ -132,5 +138,7 @@ def record(finding: db.Finding, user, status: str, comment: str) -> db.Finding:
         finding.reviewer = user
         finding.reviewed_at = now
         finding.save(update_fields=["status", "review_comment", "reviewer", "reviewed_at"])
-        db.Review.objects.create(finding=finding, status=status, comment=finding.review_comment, reviewer=user, at=now)
+        db.Review.objects.create(
+            finding=finding, status=status, comment=finding.review_comment, reviewer=user, at=now
+        )
     return finding

@@ -33,7 +33,9 @@ def home(request):
         if total is not None and total.text and total.text not in {t.text for t in group["totals"]}:
             group["totals"].append(total)
     rows = []
-    for (name, year, stage), group in sorted(groups.items(), key=lambda kv: (kv[0][0] == "", kv[0][0], -kv[0][1], kv[0][2])):
+    for (name, year, stage), group in sorted(
+        groups.items(), key=lambda kv: (kv[0][0] == "", kv[0][0], -kv[0][1], kv[0][2])
+    ):
         department = group["department"]
         query = {"year": year or "", "stage": stage}
         if department is not None:
@@ -62,4 +64,6 @@ def home(request):
         "errors": sum(r["errors"] for r in rows),
         "warnings": sum(r["warnings"] for r in rows),
     }
-    return render(request, "web/home.html", {"section": "home", "form": form, "rows": rows, "summary": summary})
+    return render(
+        request, "web/home.html", {"section": "home", "form": form, "rows": rows, "summary": summary}
+    )

@@ -52,7 +52,9 @@ FORM_KEYS = {
 def form_data(record) -> dict[str, Any]:
     """The form's full content from its document's model (``{}`` if the model no longer has it)."""
     key = FORM_KEYS[type(record)]
-    data = db.Document.objects.filter(pk=record.document_id).values_list("model_json", flat=True).first() or {}
+    data = (
+        db.Document.objects.filter(pk=record.document_id).values_list("model_json", flat=True).first() or {}
+    )
     forms = data.get(key) or []
     return forms[record.form_index] if record.form_index < len(forms) else {}
 
@@ -71,9 +73,13 @@ def target_findings(projects) -> dict[int, list[int]]:
     if not projects:
         return result
     by_document: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
-    found = db.Finding.objects.filter(
-        document_id__in={p.document_id for p in projects}, rule__startswith=TARGET_RULES
-    ).order_by("document_id", "origin", "order").values_list("pk", "document_id", "cells")
+    found = (
+        db.Finding.objects.filter(
+            document_id__in={p.document_id for p in projects}, rule__startswith=TARGET_RULES
+        )
+        .order_by("document_id", "origin", "order")
+        .values_list("pk", "document_id", "cells")
+    )
     # (Finding's default order sorts by the document's department name: a join for nothing here)
     for pk, document_id, cells in found:
         by_document[document_id].append((pk, finding_positions(cells)))
@@ -143,7 +149,9 @@ def _related_evaluations(user, name: str):
     """Self-evaluations and evaluation reports of the same project (by name), visible to ``user``."""
     if not name:
         return [], []
-    evaluations = access.forms_for(user, db.SelfEvaluation).filter(project_name=name).select_related("document")
+    evaluations = (
+        access.forms_for(user, db.SelfEvaluation).filter(project_name=name).select_related("document")
+    )
     reports = access.forms_for(user, db.EvaluationReport).filter(project_name=name).select_related("document")
     return list(evaluations.defer("document__model_json")), list(reports.defer("document__model_json"))
 
@@ -166,9 +174,13 @@ def project_list(request):
     user = request.user
     visible = access.projects_for(user)
     departments = list(
-        db.Department.objects.filter(pk__in=visible.exclude(department=None).values("department")).order_by("name")
+        db.Department.objects.filter(pk__in=visible.exclude(department=None).values("department")).order_by(
+            "name"
+        )
     )
-    years = sorted({y for y in visible.order_by().values_list("year", flat=True).distinct() if y}, reverse=True)
+    years = sorted(
+        {y for y in visible.order_by().values_list("year", flat=True).distinct() if y}, reverse=True
+    )
     form = ProjectFilter(request.GET or None, departments=departments, years=years)
     wanted = Q()
     if form.is_valid():
@@ -195,15 +207,21 @@ def project_list(request):
     )
     related = {
         "targets": list(
-            access.forms_for(user, db.DepartmentTarget).filter(dimension_filter).select_related("department")
+            access.forms_for(user, db.DepartmentTarget)
+            .filter(dimension_filter)
+            .select_related("department")
             .order_by("department__name", "-year", "document_id", "form_index")[:100]
         ),
         "evaluations": list(
-            access.forms_for(user, db.SelfEvaluation).filter(dimension_filter).select_related("department")
+            access.forms_for(user, db.SelfEvaluation)
+            .filter(dimension_filter)
+            .select_related("department")
             .order_by("department__name", "-year", "document_id", "form_index")[:100]
         ),
         "reports": list(
-            access.forms_for(user, db.EvaluationReport).filter(dimension_filter).select_related("department")
+            access.forms_for(user, db.EvaluationReport)
+            .filter(dimension_filter)
+            .select_related("department")
             .order_by("department__name", "-year", "document_id", "form_index")[:100]
         ),
     }
@@ -238,11 +256,15 @@ def project_page(request, pk: int):
             {
                 "period": item.get("period") or "预算数",
                 "parts": [(label, _figure_text(item.get(key))) for key, label in FUNDING_PARTS],
-                "source": source_url(document_id, (item.get("total") or {}).get("line"), (item.get("total") or {}).get("page")),
+                "source": source_url(
+                    document_id, (item.get("total") or {}).get("line"), (item.get("total") or {}).get("page")
+                ),
             }
         )
     shown_parts = [
-        (index, label) for index, (_, label) in enumerate(FUNDING_PARTS) if any(f["parts"][index][1] for f in funding)
+        (index, label)
+        for index, (_, label) in enumerate(FUNDING_PARTS)
+        if any(f["parts"][index][1] for f in funding)
     ]
     for f in funding:
         f["shown"] = [f["parts"][index][1] for index, _ in shown_parts]
@@ -255,20 +277,27 @@ def project_page(request, pk: int):
             "texts": [_figure_text(plan.get(key)) for key, _ in PLAN_POINTS],
         }
         chart["summary"] = "，".join(
-            f"{label} {text}%" if text else f"{label} 未填" for label, text in zip(chart["labels"], chart["texts"], strict=True)
+            f"{label} {text}%" if text else f"{label} 未填"
+            for label, text in zip(chart["labels"], chart["texts"], strict=True)
         )
     goals = [
         {
             "ordinal": g.get("ordinal") or "",
             "text": _text(g.get("text")),
             "period": g.get("period") or "",
-            "source": source_url(document_id, (g.get("text") or {}).get("line"), (g.get("text") or {}).get("page")),
+            "source": source_url(
+                document_id, (g.get("text") or {}).get("line"), (g.get("text") or {}).get("page")
+            ),
         }
         for g in data.get("goals") or []
         if _text(g.get("text"))
     ]
     texts = [
-        (label, _text(data.get(key)), source_url(document_id, (data.get(key) or {}).get("line"), (data.get(key) or {}).get("page")))
+        (
+            label,
+            _text(data.get(key)),
+            source_url(document_id, (data.get(key) or {}).get("line"), (data.get(key) or {}).get("page")),
+        )
         for key, label in (
             ("purpose", "资金用途"),
             ("overview", "项目概况"),
@@ -333,7 +362,11 @@ def department_target_page(request, pk: int):
         if _figure_text(staffing.get(key))
     ]
     texts = [
-        (label, _text(data.get(key)), source_url(document_id, (data.get(key) or {}).get("line"), (data.get(key) or {}).get("page")))
+        (
+            label,
+            _text(data.get(key)),
+            source_url(document_id, (data.get(key) or {}).get("line"), (data.get(key) or {}).get("page")),
+        )
         for key, label in (
             ("annual_goal", "年度履职目标"),
             ("duties", "部门职责"),
@@ -353,7 +386,11 @@ def department_target_page(request, pk: int):
         for t in data.get("tasks") or []
     ]
     sub_goals = [
-        {"title": _text(s.get("title")), "goal": _text(s.get("goal")), "indicators": _text(s.get("indicators"))}
+        {
+            "title": _text(s.get("title")),
+            "goal": _text(s.get("goal")),
+            "indicators": _text(s.get("indicators")),
+        }
         for s in data.get("sub_goals") or []
     ]
     return render(
@@ -365,8 +402,13 @@ def department_target_page(request, pk: int):
             "document": target.document,
             "budget": budget,
             "budget_lines": budget_lines,
-            "by_source": [(_text(x.get("label")), _figure_text(x.get("amount"))) for x in budget.get("by_source") or []],
-            "by_direction": [(_text(x.get("label")), _figure_text(x.get("amount"))) for x in budget.get("by_direction") or []],
+            "by_source": [
+                (_text(x.get("label")), _figure_text(x.get("amount"))) for x in budget.get("by_source") or []
+            ],
+            "by_direction": [
+                (_text(x.get("label")), _figure_text(x.get("amount")))
+                for x in budget.get("by_direction") or []
+            ],
             "staff": staff,
             "texts": texts,
             "tasks": tasks,
@@ -446,7 +488,9 @@ def evaluation_report_page(request, pk: int):
             "canonical": d.get("canonical") or "",
             "points": _figure_text(d.get("points")),
             "score": _figure_text(d.get("score")),
-            "source": source_url(document_id, (d.get("name") or {}).get("line"), (d.get("name") or {}).get("page")),
+            "source": source_url(
+                document_id, (d.get("name") or {}).get("line"), (d.get("name") or {}).get("page")
+            ),
             "items": [
                 {
                     "name": _text(i.get("name")),
@@ -473,10 +517,16 @@ def evaluation_report_page(request, pk: int):
         )
         if _figure_text(data.get(key))
     ]
-    projects = list(
-        access.projects_for(request.user).filter(name=report.project_name).select_related("document")
-        .defer("document__model_json")[:20]
-    ) if report.project_name else []
+    projects = (
+        list(
+            access.projects_for(request.user)
+            .filter(name=report.project_name)
+            .select_related("document")
+            .defer("document__model_json")[:20]
+        )
+        if report.project_name
+        else []
+    )
     return render(
         request,
         "web/evaluation_report.html",

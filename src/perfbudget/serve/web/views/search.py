@@ -23,7 +23,13 @@ def search_page(request):
             db.Row.objects.filter(table__document__in=visible, label__icontains=query)
             .select_related("table", "table__document", "table__document__department")
             .defer("table__document__model_json")
-            .order_by("table__document__department__name", "-table__document__fiscal_year", "table__document_id", "table__order", "index")
+            .order_by(
+                "table__document__department__name",
+                "-table__document__fiscal_year",
+                "table__document_id",
+                "table__order",
+                "index",
+            )
         )
         tables = (
             db.Table.objects.filter(document__in=visible, title__icontains=query)
@@ -46,7 +52,9 @@ def search_page(request):
         )
         indicators = (
             db.Indicator.objects.filter(document__in=visible, level3__icontains=query)
-            .select_related("project", "department_target", "self_evaluation", "document", "document__department")
+            .select_related(
+                "project", "department_target", "self_evaluation", "document", "document__department"
+            )
             .defer("document__model_json")
             .order_by("document__department__name", "-document__fiscal_year", "document_id", "pk")
         )
@@ -77,7 +85,11 @@ def search_page(request):
 
 def _first_figure(row: db.Row) -> str:
     """The row's first amount as printed (the 合计 column comes first in most tables)."""
-    measures = [c["key"] for c in row.table.columns if c.get("measure") and (not row.side or c.get("side") in (None, row.side))]
+    measures = [
+        c["key"]
+        for c in row.table.columns
+        if c.get("measure") and (not row.side or c.get("side") in (None, row.side))
+    ]
     for key in measures:
         cell = (row.cells or {}).get(key)
         if cell and cell.get("text"):

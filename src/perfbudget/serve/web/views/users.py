@@ -23,7 +23,9 @@ def user_list(request):
         return denied
     users = get_user_model().objects.select_related("profile", "profile__department").order_by("username")
     for user in users:
-        user.role_label = db.Role(access.role_of(user) or db.Role.VIEWER).label if user.is_active else "（已停用）"
+        user.role_label = (
+            db.Role(access.role_of(user) or db.Role.VIEWER).label if user.is_active else "（已停用）"
+        )
     return render(request, "web/users.html", {"section": "users", "users": users})
 
 
@@ -70,10 +72,14 @@ def user_edit(request, pk: int):
     }
     form = UserForm(request.POST or None, initial=initial, instance=user)
     if request.method == "POST" and form.is_valid():
-        if user == request.user and (not form.cleaned_data["is_active"] or form.cleaned_data["role"] != db.Role.ADMIN):
+        if user == request.user and (
+            not form.cleaned_data["is_active"] or form.cleaned_data["role"] != db.Role.ADMIN
+        ):
             form.add_error("role", "不能停用自己的账号或取消自己的管理员角色。")
         else:
             save_user(form, user)
             messages.success(request, f"已保存用户 {user.username}。")
             return redirect("web:users")
-    return render(request, "web/user_form.html", {"section": "users", "form": form, "creating": False, "edited": user})
+    return render(
+        request, "web/user_form.html", {"section": "users", "form": form, "creating": False, "edited": user}
+    )
