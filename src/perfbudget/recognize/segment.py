@@ -76,6 +76,7 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     body_grid: int | None = None
     label_match = LABEL.match
     note_match = NOTE.match
+    kinds: dict[str, TableKind | None] = {}  # title_of() once per text: forms repeat their titles
 
     for row in rows:
         # the first filled cell, and the text of the row when it is the only one (_single_text)
@@ -87,7 +88,12 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
                 else:
                     text = None
                     break
-        kind = title_of(text) if text and len(text) <= 80 else None
+        kind = None
+        if text and len(text) <= 80:
+            if text in kinds:
+                kind = kinds[text]
+            else:
+                kind = kinds[text] = title_of(text)
         if kind is not None:
             current = Segment(kind=kind, title=text.strip(), title_row=row, label=pending_label)
             found.append(current)
@@ -104,7 +110,7 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             continue
         if current is not None and (current.body or is_paragraph) and first is not None:
             lead = first.lstrip()  # is_note(row)
-            if lead[:1] in ("注", "说", "备") and note_match(lead) is not None:
+            if lead and lead[0] in "注说备" and note_match(lead) is not None:
                 current.notes.append(row)
                 continue
         if is_paragraph:
