@@ -23,9 +23,9 @@ def parse_amount(text: str) -> Decimal | None:
     first = text[:1]
     if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
         head, dot, tail = text.partition(".")
-        if not (head.isdecimal() and (not dot or tail.isdecimal())) and match_amount(text) is None:
+        if not (head.isdecimal() and (not dot or tail.isdecimal())) and _match_amount(text) is None:
             return None
-    elif not first or first not in _SIGNS or match_amount(text) is None:
+    elif not first or first not in _SIGNS or _match_amount(text) is None:
         return None  # an amount starts with a digit or a sign
     if "," in text:
         text = text.replace(",", "")
@@ -37,7 +37,7 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-match_amount = _AMOUNT.match
+_match_amount = _AMOUNT.match
 _SIGNS = "-−－"
 
 
