@@ -6,6 +6,10 @@ narrative statements and JSON serialisation, plus the command's start-up (``perf
 --json`` on a one-line file) and the JSON output size. Run:
 
     .venv/bin/python benchmarks/parse_phases.py [--passes 10]
+
+``--only PHASE`` runs just that phase PASSES times over inputs prepared beforehand and prints
+nothing else: for counting instructions, run it under ``valgrind --tool=callgrind`` with
+``--passes 1`` and ``--passes 3``; half the difference is one pass (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -99,11 +103,65 @@ def start_up(repeat: int) -> float:
     return statistics.median(times)
 
 
+PHASES = ("read", "segments", "forms", "tables", "narrative", "json", "all")
+
+
+def only(phase: str, passes: int) -> None:
+    """Run one phase ``passes`` times over the seeds, its inputs prepared once beforehand."""
+    from perfbudget.model.document import Document
+    from perfbudget.read import read_file
+    from perfbudget.recognize import document as recognize_module
+    from perfbudget.recognize.budget import build_table
+    from perfbudget.recognize.forms import recognize_forms
+    from perfbudget.recognize.narrative import extract_statements
+    from perfbudget.recognize.segment import segments
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    raws = [read_file(path) for path in seeds]
+    documents = [recognize_module.recognize(raw) for raw in raws]
+    tables = []  # the segments recognize() turns into tables (those no form claimed)
+    for raw in raws:
+        found, _ = segments(raw.rows)
+        used = recognize_forms(raw, Document(source=raw.source), [])
+        tables.append(
+            [s for s in found if not (s.kind is None and s.body and all(r.grid in used for r in s.body))]
+        )
+    gc.disable()
+    for _ in range(passes):
+        if phase == "read":
+            for path in seeds:
+                read_file(path)
+        elif phase == "segments":
+            for raw in raws:
+                segments(raw.rows)
+        elif phase == "forms":
+            for raw in raws:
+                recognize_forms(raw, Document(source=raw.source), [])
+        elif phase == "tables":
+            for raw, todo in zip(raws, tables, strict=True):
+                for number, segment in enumerate(todo, start=1):
+                    build_table(segment, f"t{number}", raw.source.path, [])
+        elif phase == "narrative":
+            for document in documents:
+                extract_statements(document)
+        elif phase == "json":
+            for document in documents:
+                document.__pydantic_serializer__.to_json(document)
+        else:
+            for path in seeds:
+                document = recognize_module.recognize(read_file(path))
+                document.__pydantic_serializer__.to_json(document)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=10)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--only", choices=PHASES, help="run just this phase (for instruction counting)")
     args = parser.parse_args()
+    if args.only:
+        only(args.only, args.passes)
+        return
     timings, json_bytes = phases(args.passes)
     startup = start_up(5)
     seed_bytes = sum(p.stat().st_size for p in SEEDS.glob("*.txt"))
