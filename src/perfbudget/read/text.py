@@ -20,6 +20,7 @@ from perfbudget.read.blocks import RawCell, RawDocument, RawRow
 from perfbudget.read.clean import NOISE_MARKS, STRIP_CHARS, clean, indent_of, strip_heading
 from perfbudget.read.decode import decode
 from perfbudget.read.errors import ReadError
+from perfbudget.read.markup_tables import html_tables, pipe_rows_as_tabs
 
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})(?:\s|</?b>)*\d+(?:\s|</?b>)*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
@@ -37,13 +38,29 @@ def read_text(data: bytes, source: SourceFile) -> RawDocument:
     source.encoding = encoding
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
+    text, html_rows = html_tables(text)
+    text = pipe_rows_as_tabs(text)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start a new one
-    if not any(line.strip(STRIP_CHARS) for line in lines):
+    if not html_rows and not any(line.strip(STRIP_CHARS) for line in lines):
         raise ReadError(source.path, "the file holds no text")
     rows = _cell_per_line(lines, text) if _is_cell_per_line(lines, text) else _row_per_line(lines, text)
+    if html_rows:
+        rows = _merged(rows, html_rows)
     return RawDocument(source=source, rows=rows)
+
+
+def _merged(rows: list[RawRow], table_rows: list[RawRow]) -> list[RawRow]:
+    """The rows of both lists in line order, the physical tables numbered again in that order."""
+    both = sorted([*rows, *table_rows], key=lambda row: row.line or 0)  # stable: text rows first
+    from_markup = {id(row) for row in table_rows}
+    numbers: dict[tuple[bool, int], int] = {}
+    for row in both:
+        if row.grid is not None:
+            key = (id(row) in from_markup, row.grid)
+            row.grid = numbers.setdefault(key, len(numbers))
+    return both
 
 
 def _is_cell_per_line(lines: list[str], text: str) -> bool:
