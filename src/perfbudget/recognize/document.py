@@ -17,6 +17,16 @@ from perfbudget.recognize.segment import Segment, segments
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _SCOPE = re.compile(r"[（(](汇总|本级|合并)[）)]$")
 _DEPARTMENT = re.compile(r"(?:部门名称|部门|单位名称|预算单位|填报单位|编制单位)[：:]\s*([^\s|，,]{2,40})")
+# The issuer printed at the head of a title: 青川市生态环境局2025年部门收支总表, 2025年青川市
+# 生态环境局部门预算. It ends with what a public body's name ends with, and a budget word follows.
+_ISSUER = re.compile(
+    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表[一二三四五六七八九十\d]+(?:[-—]\d+)?)[、.．：:]?)?"
+    r"(?:\d{4}年度?)?"
+    r"([^\d\s“”\"（）()、，,：:]{2,30}?(?:局|委员会|委|办公室|办|院|厅|部|中心|站|所|队|馆|会|室|处|署|社|学校|中学|小学|大学|幼儿园|医院)"
+    r"(?:[（(](?:汇总|本级|合并)[）)])?)"
+    r"(?=\d{4}年|(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|项目支出|三公|“三公”|机关运行|基本支出))"
+)
+_NOT_AN_ISSUER = ("部门", "单位", "本部门", "本单位", "市级部门", "省级部门", "县级部门")
 
 
 def recognize(raw: RawDocument) -> Document:
@@ -75,6 +85,8 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
                 match = _DEPARTMENT.search(cell.text)
                 if match:
                     departments[match.group(1)] += 1
+    if not departments:
+        departments = _issuers([s.title for s in known] + [r.text for r in prose[:10] if r.heading])
     if departments:
         name = departments.most_common(1)[0][0]
         scope = _SCOPE.search(name)
@@ -85,6 +97,16 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
     if units:
         document.money_unit = units.most_common(1)[0][0]
     _describe_from_forms(document)
+
+
+def _issuers(titles: list[str]) -> Counter:
+    """The department names that titles print before their year or kind (most titles print none)."""
+    names: Counter = Counter()
+    for title in titles:
+        match = _ISSUER.match("".join(title.split()))
+        if match is not None and match.group(1) not in _NOT_AN_ISSUER:
+            names[match.group(1)] += 1
+    return names
 
 
 _CODE_PREFIX = re.compile(r"^\d{2,4}\s*[-－—]\s*")
