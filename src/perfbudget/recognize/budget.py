@@ -23,7 +23,7 @@ from perfbudget.recognize.rows import (
     side_columns,
 )
 from perfbudget.recognize.segment import Segment
-from perfbudget.recognize.vocabulary import UNIT, is_column_numbers, is_total_label
+from perfbudget.recognize.vocabulary import HEADER_UNIT, UNIT, is_column_numbers, is_total_label
 
 _text = attrgetter("text")
 _new_table = Table.__pydantic_validator__.validate_python  # the whole table, rows and cells, in one call
@@ -227,6 +227,10 @@ def _unit(segment: Segment) -> str | None:
         for cell in row.filled:
             match = UNIT.search(squash(cell.text))
             if match:
+                return match.group(1)
+    for row in segment.body[:4]:  # no meta row: a unit printed in the header (合计（万元）)
+        for cell in row.cells:
+            if cell.text[-1:] in "）)" and (match := HEADER_UNIT.search(squash(cell.text))):
                 return match.group(1)
     return None
 

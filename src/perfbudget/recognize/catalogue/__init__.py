@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from perfbudget.read.clean import squash
+from perfbudget.recognize.vocabulary import HEADER_UNIT
 
 _HERE = Path(__file__).parent
 _TITLE_PREFIX = re.compile(
@@ -96,6 +97,8 @@ def column_word(text: str) -> ColumnWord | None:
     key = squash(text)
     if not key:
         return None
+    if key[-1] == "）" and (unit := HEADER_UNIT.search(key)) is not None and unit.start() > 0:
+        key = key[: unit.start()]  # 合计（万元）: the unit belongs to the table, not to the key
     for word in column_words():
         if word.pattern.fullmatch(key):
             if word.kind == "group" and (year := _YEAR.search(key)):
