@@ -6,7 +6,9 @@
   ends a row and a second one ends the table; a TAB-less line continues the cell above it,
   even after a single blank line (a cell's empty paragraph).
 
-Prose lines (no TAB) are paragraphs in both. The layout is chosen by the lines themselves, so a
+Prose lines (no TAB) are paragraphs in both. A line that holds only a page number (- 5 -,
+第5页 共20页, 5/20: a PDF's header or footer) is page furniture: skipped, so that a table
+printed across a page break stays one table. The layout is chosen by the lines themselves, so a
 file may mix prose with either kind of table.
 """
 
@@ -24,6 +26,12 @@ from perfbudget.read.markup_tables import html_tables, pipe_rows_as_tabs
 
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})(?:\s|</?b>)*\d+(?:\s|</?b>)*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]*-{2,}[\s|:\-\t]*$")
+# A page number that a PDF's header or footer left between the lines: - 5 -, 第5页 共20页, 5/20.
+_PAGE_MARK = re.compile(
+    r"[ \t\u3000]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})[ \t\u3000]*"  # (not 2025/2026: years)
+)
+_PAGE_MARK_SIGNS = ("页", "-", "—", "–", "－", "/")  # every page mark holds one
 
 # What the lines are searched for beforehand (see _lines_holding), so that the loops over the lines
 # can skip the tests for most of them:
@@ -104,6 +112,15 @@ def _lines_holding(text: str, needles: tuple[str, ...]) -> set[int]:
     return numbers
 
 
+def _page_marks(lines: list[str], text: str) -> set[int]:
+    """The numbers of the lines that hold a page number only (page furniture, not content)."""
+    return {
+        number
+        for number in _lines_holding(text, _PAGE_MARK_SIGNS)
+        if len(lines[number - 1]) <= 24 and _PAGE_MARK.fullmatch(lines[number - 1])
+    }
+
+
 def _lines_with_inner_tabs(text: str) -> set[int]:
     """The numbers of the lines of ``text`` that hold a TAB after their first character."""
     if text.count("\t") == text.count("\n\t") + (text[:1] == "\t"):
@@ -139,9 +156,12 @@ def _row_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
     # the lines that need a closer look (markup, blanks to strip, perhaps a table-of-contents
     # entry or a Markdown table rule), found beforehand so that the loop makes one test for the others
     special = _lines_holding(text, NOISE_MARKS + _FRAMING_BLANKS + _TOC_LEADERS + _RULE_DASHES)
+    page_marks = _page_marks(lines, text)
     cell_of = RawCell
     for number, raw in enumerate(lines, start=1):
         odd = number in special
+        if page_marks and number in page_marks:
+            continue  # a page number between two rows of a table leaves the table whole
         if "\t" in raw and not (odd and _is_toc(raw)):
             if odd and raw[:1] in "-|:" and _TABLE_RULE.match(raw):
                 continue  # a Markdown table rule, not content
@@ -180,14 +200,22 @@ def _cell_per_line(lines: list[str], text: str | None = None) -> list[RawRow]:
     # beforehand so that the loop makes one test for the others
     several_tabs = _lines_with_inner_tabs(text)  # if it starts with a TAB, the line holds two or more
     special = _lines_holding(text, NOISE_MARKS + _TAB_BLANK) | several_tabs
+    page_marks = _page_marks(lines, text)
+    after_page_mark = False  # the blank lines around a page number count as one
     cell_of = RawCell
 
     for number, raw in enumerate(lines, start=1):
+        if page_marks and number in page_marks:
+            blanks, after_page_mark = min(blanks, 1), True
+            continue
         if not raw:
+            if after_page_mark:
+                continue
             blanks += 1
             if blanks >= 2 and in_grid:
                 in_grid, row_cells, cell = False, None, None
             continue
+        after_page_mark = False
         if raw[0] == "\t":
             if number not in special:  # the common case: clean() would only strip the TAB and blanks
                 cell = cell_of(raw.strip(STRIP_CHARS), number)
