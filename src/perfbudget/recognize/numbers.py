@@ -24,9 +24,15 @@ def parse_amount(text: str) -> Decimal | None:
     if first.isdecimal():  # \d is a Unicode decimal digit, as isdecimal() is
         head, dot, tail = text.partition(".")
         if not (head.isdecimal() and (not dot or tail.isdecimal())) and _match_amount(text) is None:
-            return None
-    elif not first or first not in _SIGNS or _match_amount(text) is None:
+            text = _with_ascii_marks(text)
+            if text is None:
+                return None
+    elif not first or first not in _SIGNS:
         return None  # an amount starts with a digit or a sign
+    elif _match_amount(text) is None:
+        text = _with_ascii_marks(text)
+        if text is None:
+            return None
     if "," in text:
         text = text.replace(",", "")
     if text[0] in "−－":  # a sign is only ever first (see _AMOUNT)
@@ -38,6 +44,17 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 _match_amount = _AMOUNT.match
+_FULL_WIDTH_MARKS = str.maketrans("，．", ",.")
+
+
+def _with_ascii_marks(text: str) -> str | None:
+    """１，２３４．５６ as some converters print it → 1,234.56, if that is an amount."""
+    if "，" not in text and "．" not in text:
+        return None
+    text = text.translate(_FULL_WIDTH_MARKS)
+    return text if _match_amount(text) is not None else None
+
+
 _SIGNS = "-−－"
 
 
