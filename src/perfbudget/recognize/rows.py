@@ -14,12 +14,35 @@ from perfbudget.recognize.numbers import is_code, is_decimal_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
-_GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+# 201 一般公共服务支出, 201-一般公共服务支出, [201]一般公共服务支出, 【201】…, 201一般公共服务支出
+_GLUED_CODE = re.compile(
+    r"^(?:[\[【〔(（](\d{3}(?:\d{2}){0,2})[\]】〕)）]\s*"
+    r"|(\d{3}(?:\d{2}){0,2})(?:\s+|\s*[-－—、.．:：]\s*|(?<=^[1-5]\d\d)(?=[\u4e00-\u9fff])"
+    r"|(?<=^[1-5]\d{4})(?=[\u4e00-\u9fff])|(?<=^[1-5]\d{6})(?=[\u4e00-\u9fff])))"
+    r"(?![万元亿千百年月日天个人次件项%％])(\S.*)$"  # 300万元, 2024年: a quantity, not a code
+)
 
 
-def _glued_code(text: str) -> re.Match[str] | None:
+class _Glued:
+    """A code printed in the name's cell: ``group(1)`` the code, ``group(2)`` the name."""
+
+    __slots__ = ("code", "name")
+
+    def __init__(self, code: str, name: str) -> None:
+        self.code, self.name = code, name
+
+    def group(self, index: int) -> str:
+        return self.code if index == 1 else self.name
+
+
+def _glued_code(text: str) -> _Glued | None:
     """``201 一般公共服务支出``: a code printed in the name's cell (groups: code, name)."""
-    return _GLUED_CODE.match(text) if text[:1].isdecimal() else None  # cheap test first
+    if not (text[:1].isdecimal() or text[:1] in "[【〔(（"):
+        return None  # cheap test first
+    match = _GLUED_CODE.match(text)
+    if match is None:
+        return None
+    return _Glued(match.group(1) or match.group(2), match.group(3))
 
 
 def is_data_row(row: RawRow) -> bool:
