@@ -11,8 +11,14 @@ from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize import structure
 from perfbudget.recognize.headers import build_header, label_columns, table_width
+from perfbudget.recognize.inferred_codes import infer_functional_codes
 from perfbudget.recognize.numbers import is_code, parse_amount
-from perfbudget.recognize.references import class_code_by_name, economic_group, is_economic_class_name
+from perfbudget.recognize.references import (
+    class_code_by_name,
+    economic_group,
+    functional_code_by_name,
+    is_economic_class_name,
+)
 from perfbudget.recognize.rows import (
     Placed,
     RowFields,
@@ -101,6 +107,8 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
     for item in placed:
         if item.row["code"] and not item.row["code_system"]:
             item.row["code_system"] = kind.code_system
+    if kind.rows == "coded" and kind.code_system == "functional":
+        infer_functional_codes(placed, functional_code_by_name)  # a table printed by name only
     table["rows"] = rows = _structure(kind.rows, placed)
     if not rows and not segment.declared_empty:
         findings.append(_cut_off(table, file))

@@ -36,3 +36,19 @@ def is_economic_class_name(name: str) -> bool:
         return True
     subject = ref.economic.by_name(name)
     return subject is not None and len(subject.code) == 3
+
+
+def functional_code_by_name(name: str, under: str | None = None) -> str | None:
+    """The 功能分类 code of a printed name: a 类 anywhere, a 款 or 项 under ``under``.
+
+    A 款 or 项 name alone is often ambiguous (行政运行 is under every 款), so below the 类 a code
+    is found only within the row above's class or section.
+    """
+    ref = _reference()
+    if ref is None:
+        return None
+    if under is None:
+        subject = ref.functional.by_name(name, level=1)
+    else:
+        subject = ref.functional.by_name(name, level=len(under) // 2 + 1, under=under)  # 3 → 款, 5 → 项
+    return subject.code if subject else None
