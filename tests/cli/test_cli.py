@@ -120,3 +120,18 @@ def test_unplaceable_row_and_cut_off_table_become_reader_findings(tmp_path: Path
     assert "33.30" in rules["read.unplaced-row"]["message"]
     assert "收入总表" in rules["read.table-cut-off"]["message"]
     assert done.returncode == 1
+
+
+def test_check_and_parse_search_a_folder(tmp_path: Path, good_file: Path, bad_sum_file: Path) -> None:
+    folder = tmp_path  # both files are in it, with a hidden file and a file of another kind
+    (folder / ".draft.txt").write_text("草稿", encoding="utf-8")
+    (folder / "notes.md").write_text("说明", encoding="utf-8")
+    done = run("check", "--json", str(folder))
+    assert done.returncode == 1, done.stderr
+    checked = {entry["file"] for entry in json.loads(done.stdout)}
+    assert checked == {str(good_file), str(bad_sum_file)}
+    parsed = run("parse", "--json", str(folder))
+    assert parsed.returncode == 0, parsed.stderr
+    assert [json.loads(line)["source"]["path"] for line in parsed.stdout.splitlines()] == sorted(
+        [str(good_file), str(bad_sum_file)]
+    )

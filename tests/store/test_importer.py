@@ -7,8 +7,9 @@ from django.db.models import QuerySet
 
 from perfbudget import model as core
 from perfbudget.pipeline import load_document
+from perfbudget.read.paths import expand_paths
 from perfbudget.store import models as db
-from perfbudget.store.importer import document_from_store, expand_paths, import_data, import_paths
+from perfbudget.store.importer import document_from_store, import_data, import_paths
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 

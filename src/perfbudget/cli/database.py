@@ -35,7 +35,8 @@ def stored_documents() -> Iterator[Document]:
 def run_import(paths: list[Path], *, quiet: bool = False) -> int:
     _database()
     from perfbudget.check import run_checks
-    from perfbudget.store.importer import expand_paths, import_paths
+    from perfbudget.read.paths import expand_paths
+    from perfbudget.store.importer import import_paths
 
     files = expand_paths(paths)
     with Progress(

@@ -21,7 +21,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Files = Annotated[list[Path], typer.Argument(help="Files (.txt, .docx, .xlsx, .pdf).", show_default=False)]
+Files = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Files (.txt, .docx, .xlsx, .pdf) or folders to search for them.", show_default=False
+    ),
+]
 
 
 @app.command()
@@ -36,6 +41,7 @@ def parse(
 
     from perfbudget.pipeline import load_document
     from perfbudget.read import ReadError
+    from perfbudget.read.paths import expand_paths
 
     status = EXIT_OK
     write = _json_writer() if as_json else None
@@ -43,7 +49,7 @@ def parse(
     # collector would only walk them again and again. It runs between files, once a document is
     # printed and freed.
     collecting = gc.isenabled()
-    for path in files:
+    for path in expand_paths(files):
         gc.disable()
         try:
             document = load_document(path)
@@ -88,7 +94,8 @@ def _json_writer():
 @app.command()
 def check(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Files to check; none = the imported documents.")
+        list[Path] | None,
+        typer.Argument(help="Files or folders to check; none = the imported documents."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
     show_all: Annotated[
@@ -117,8 +124,9 @@ def check(
     if files:
         from perfbudget.pipeline import load_document
         from perfbudget.read import ReadError
+        from perfbudget.read.paths import expand_paths
 
-        for path in files:
+        for path in expand_paths(files):
             try:
                 document = load_document(path)
             except ReadError as error:

@@ -22,12 +22,12 @@ from django.db import IntegrityError, reset_queries, transaction
 from perfbudget import model as core
 from perfbudget.pipeline import load_document
 from perfbudget.read import ReadError
+from perfbudget.read.paths import expand_paths
 from perfbudget.store import models as db
 from perfbudget.store.save import save_document
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = frozenset({".txt", ".docx", ".xlsx", ".pdf"})  # what a directory import picks up
 
 Status = Literal["stored", "duplicate", "error"]
 Checks = Callable[[core.Document], list[core.Finding]]
@@ -75,26 +75,6 @@ class ImportSummary:
             self.duplicates += 1
         else:
             self.errors += 1
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Named files as given (always tried); directories → their supported files, recursively, sorted."""
-    files: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if not path.is_dir():
-            files.append(path)
-            continue
-        found = (
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in SUFFIXES
-            # hidden files and Office lock files (~$name.docx) are not documents
-            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
-            and p.is_file()
-        )
-        files.extend(sorted(found))
-    return files
 
 
 def import_paths(

@@ -14,8 +14,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from perfbudget.read.paths import SUFFIXES
 from perfbudget.store import models as db
-from perfbudget.store.importer import SUFFIXES, FileResult, import_data
+from perfbudget.store.importer import FileResult, import_data
 
 
 @dataclass(frozen=True)

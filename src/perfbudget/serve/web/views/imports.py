@@ -6,10 +6,10 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from perfbudget.read.paths import SUFFIXES
 from perfbudget.serve.web import access
 from perfbudget.serve.web.uploads import UploadResult, import_upload, too_many
 from perfbudget.serve.web.views.errors import refuse
-from perfbudget.store.importer import SUFFIXES
 
 
 def _limits() -> dict:
