@@ -32,7 +32,23 @@ def table_width(data_rows: list[RawRow], header_rows: list[RawRow]) -> int:
     widths = Counter(len(r.cells) for r in data_rows)
     top = max(widths.values(), default=0)
     usual = max((w for w, n in widths.items() if n == top), default=0)  # ties: the fuller row
-    return max(usual, max((len(r.cells) for r in header_rows), default=0))
+    width = max(usual, max((len(r.cells) for r in header_rows), default=0))
+    rows = (*header_rows, *data_rows)
+    if rows and all(len(r.cells) == width for r in rows):
+        # every row padded to one width (a sheet is as wide as its widest table): columns empty in
+        # every row are not this table's. (A shorter header row is spread over the columns, so
+        # there an empty leaf column can still have a heading.)
+        used = max(_last_filled(r) for r in rows) + 1
+        return used or width
+    return width
+
+
+def _last_filled(row: RawRow) -> int:
+    cells = row.cells
+    for j in range(len(cells) - 1, -1, -1):
+        if cells[j].text:
+            return j
+    return -1
 
 
 def label_columns(texts: list[list[str]], amounts: list[list[Decimal | None]], width: int) -> list[bool]:

@@ -10,7 +10,7 @@ from typing import Any
 from perfbudget.model.tables import Column, Row, RowRole
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.catalogue import column_word
-from perfbudget.recognize.numbers import is_code, is_decimal_amount
+from perfbudget.recognize.numbers import is_amount, is_code, is_decimal_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
 _LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
@@ -45,6 +45,10 @@ def _glued_code(text: str) -> _Glued | None:
     return _Glued(match.group(1) or match.group(2), match.group(3))
 
 
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdecimal() and "1990" <= text <= "2100"
+
+
 def is_data_row(row: RawRow) -> bool:
     """A row that carries figures or a row label, as opposed to a header row."""
     texts = [c.text for c in row.cells]
@@ -56,6 +60,8 @@ def is_data_row(row: RawRow) -> bool:
     first_index, first = filled[0]
     if len(filled) >= 2 and all(column_word(t) is not None for _, t in filled):
         return False  # every cell is a column heading (合计 | 人员经费 | 公用经费)
+    if len(filled) >= 2 and all(is_amount(t) and not _is_year(t) for _, t in filled):
+        return True  # whole figures only (12 | 0 | 8 | 4): the one row of a 三公 table printed across
     if is_code(first) or _glued_code(first):
         return True
     if is_total_label(first) or has_ordinal(first) or first[:1] in "①②③④⑤⑥⑦⑧⑨⑩":
