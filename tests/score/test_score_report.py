@@ -85,6 +85,56 @@ def test_a_dimension_is_the_sum_of_its_scored_items():
     )
     assert (found.expected, found.actual) == (D("22.63"), D("23.63"))  # 2 + 7.63 + 5 + 8
     assert "管理情况分析" in found.message
+    # the items print no 分值, so the list may be short of an item: a warning, not an error
+    assert found.severity.value == "warning"
+
+
+def test_items_whose_points_make_up_the_dimension_must_add_up():
+    dims = [
+        dimension(
+            "管理情况分析",
+            "过程",
+            points="25",
+            score="23.63",
+            items=[
+                item("资金管理", points="10", score="9"),
+                item("预算执行率", points="10", score="7.63", rate="76.27"),
+                item("组织实施", points="5", score="5"),
+            ],
+        )
+    ]
+    (found,) = findings(score_report(report(dims), EV, "f.txt"), "score.report-dimension")
+    assert (found.expected, found.actual, found.severity.value) == (D("21.63"), D("23.63"), "error")
+
+
+def test_items_above_the_dimension_are_an_error_even_when_not_all_listed():
+    dims = [dimension("管理情况分析", "过程", points="25", score="5", items=[item("资金管理", score="6")])]
+    (found,) = findings(score_report(report(dims), EV, "f.txt"), "score.report-dimension")
+    assert found.severity.value == "error"
+
+
+def test_a_dimension_that_names_one_of_its_items_keeps_its_printed_score():
+    """Prose that mentions one sub-item (预算执行率为96%，得4.8分) under a dimension scored 17.5."""
+    dims = _dimensions()
+    dims[1] = dimension(
+        "项目过程情况", "过程", points="25", score="17.5", items=[item("预算执行率", score="4.8", rate="48")]
+    )
+    card = score_report(report(dims, total="92.5"), EV, "f.txt")
+    process = next(n for n in card.tree.children if n.name == "过程")
+    assert (process.points, process.status) == (D("17.5"), Status.KEPT)
+    assert "未全部列出" in process.rule
+    assert [f.severity.value for f in findings(card, "score.report-dimension")] == ["warning"]
+    assert not findings(card, "score.report-total")
+
+
+def test_the_execution_item_is_scored_by_its_printed_points():
+    dims = _dimensions()
+    dims[1].items[1] = item("预算执行率", points="5", score="3.81", rate="76.27")
+    assert not findings(score_report(report(dims), EV, "f.txt"), "score.execution-score")  # 76.27% × 5
+    dims[1].items[1] = item("预算执行率", points="5", score="7.63", rate="76.27")
+    (found,) = findings(score_report(report(dims), EV, "f.txt"), "score.execution-score")
+    assert (found.severity.value, found.expected) == ("error", D("3.81"))
+    assert "分值 5 =" in found.message
 
 
 def test_a_dimension_above_its_points():

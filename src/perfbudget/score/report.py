@@ -91,7 +91,30 @@ def _dimension(
     used = figs(("分值", dimension.points), ("得分", dimension.score))
     where = dimension.score or dimension.name
     scored = bool(dimension.items) and all(item.score is not None for item in dimension.items)
-    if scored:
+    listed = sum((i.score.value for i in dimension.items if i.score and i.score.value is not None), ZERO)
+    # prose may name only some sub-items: unless their 分值 show the list is whole, item scores that
+    # fall short of the dimension's may be a list cut short rather than a wrong sum
+    partial = scored and printed is not None and listed < printed and not _complete(dimension)
+    if partial:
+        points, status, children = printed, Status.KEPT, []
+        rule = f"{dimension.name.text}：报告所列得分；所列小项得分之和 {num(listed)} 少于该项得分，小项或未全部列出；{max_how}"
+        used += [f for item in dimension.items for f in figs((f"{item.name.text} 得分", item.score))]
+        findings.append(
+            compare(
+                "score.report-dimension",
+                Severity.WARNING,
+                printed,  # type: ignore[arg-type]
+                listed,
+                f"{name}：{dimension.name.text}得分 {dimension.score.text}，"  # type: ignore[union-attr]
+                f"而所列各小项得分之和为 {num(listed)}（报告未列各小项分值，小项或未全部列出）",
+                cells(
+                    file,
+                    (dimension.score, "total", f"{label}得分"),
+                    *((i.score, "part", i.name.text) for i in dimension.items),
+                ),
+            )
+        )
+    elif scored:
         points, status = total_of(items), Status.SUM
         rule = f"{dimension.name.text}：各小项得分之和；{max_how}"
         children = items
@@ -157,6 +180,20 @@ def _dimension(
     )
 
 
+_ASSUMED = "（报告未列该项分值，按评分方案）"
+
+
+def _complete(dimension: Dimension) -> bool:
+    """The sub-items listed make up the whole dimension: their printed 分值 add up to its 分值.
+
+    Without 分值 for the dimension and every item, a report's prose may list only some items."""
+    total = value_of(dimension.points)
+    item_points = [value_of(i.points) for i in dimension.items]
+    if total is None or any(p is None for p in item_points):
+        return False
+    return sum(item_points, ZERO) == total  # type: ignore[arg-type]
+
+
 def _maximum(dimension: Dimension, weight: Decimal | None) -> tuple[Decimal | None, str]:
     if dimension.points is not None and dimension.points.value is not None:
         return dimension.points.value, f"分值 {dimension.points.text}（报告所列）"
@@ -189,7 +226,10 @@ def _item(
         page=(item.score or item.name).page,
     )
     if _is_execution(item) and item.rate is not None and item.rate.value is not None and profile.execution:
-        weight = profile.execution.weight
+        # the report's own 分值 for the item when it prints one; else the scoring profile's
+        printed_weight = value_of(item.points)
+        weight = printed_weight if printed_weight is not None else profile.execution.weight
+        severity = Severity.ERROR
         points, capped = execution_points(item.rate.value, weight, profile)
         node.rule = f"预算执行率 {num(item.rate.value)}%{'（按100%计）' if capped else ''} × 分值 {num(weight)} = {points}"
         if printed is not None:
@@ -197,10 +237,11 @@ def _item(
             findings.append(
                 compare(
                     "score.execution-score",
-                    Severity.ERROR,
+                    severity,
                     printed,
                     points,
-                    f"{name}：预算执行率 {item.rate.text}% × 分值 {num(weight)} = {num(points)}，报告所列得分为 {item.score.text}",  # type: ignore[union-attr]
+                    f"{name}：预算执行率 {item.rate.text}% × 分值 {num(weight)}{_ASSUMED if printed_weight is None else ''}"
+                    f" = {num(points)}，报告所列得分为 {item.score.text}",  # type: ignore[union-attr]
                     cells(file, (item.score, "score", "预算执行率得分"), (item.rate, "rate", "预算执行率")),
                 )
             )
@@ -210,10 +251,11 @@ def _item(
             findings.append(
                 compare(
                     "score.execution-score",
-                    Severity.ERROR,
+                    severity,
                     item.deduction.value,
                     expected,
-                    f"{name}：预算执行率 {item.rate.text}% × 分值 {num(weight)} = {num(points)}，应扣 {num(expected)} 分，"
+                    f"{name}：预算执行率 {item.rate.text}% × 分值 {num(weight)}{_ASSUMED if printed_weight is None else ''}"
+                    f" = {num(points)}，应扣 {num(expected)} 分，"
                     f"报告所列扣分为 {item.deduction.text}",
                     cells(
                         file, (item.deduction, "score", "预算执行率扣分"), (item.rate, "rate", "预算执行率")
