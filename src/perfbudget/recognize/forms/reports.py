@@ -38,6 +38,7 @@ _TOTAL = (
     re.compile(r"(?:绩效评价|评价|绩效自评|自评|综合评价)得分\s*(?:为|：|:)?\s*" + _NUM),
     re.compile(r"满分\s*\d+(?:\.\d+)?\s*分\s*[，,]\s*得分\s*(?:为)?\s*" + _NUM),
     re.compile(r"综合得分\s*(?:为|：|:)?\s*" + _NUM),
+    re.compile(r"(?:最终得分|总得分|综合评分|评分结果|评价总分)\s*(?:为|是|：|:)?\s*" + _NUM + r"\s*分"),
 )
 _TOTAL_POINTS = re.compile(r"(?:满分|总分)\s*(?:为)?\s*" + _NUM + r"\s*分")
 _GRADE = re.compile(r"(?:结果|等级|评级|评定)(?:为|是|：|:)\s*[“\"「『]?([优良中差])[”\"」』]?")
@@ -184,7 +185,7 @@ def _facts(report: EvaluationReport, row: RawRow, text: str, dimension: Dimensio
             if match:
                 setattr(report, field, _figure(match.group(1), row, unit))
     in_dimension = dimension is not None and not text.startswith("综上")
-    if report.total is None and "得分" in text:
+    if report.total is None and ("得分" in text or "评分" in text or "总分" in text):
         # inside a dimension's section only an explicit 评价得分/自评得分 is the total (综合得分 there
         # is the dimension's own score)
         for pattern in _TOTAL[:1] if in_dimension else _TOTAL:
