@@ -36,8 +36,11 @@ TITLES: list[tuple[str, str | None]] = [
     ("财政拨款收支总体情况表", "fiscal_summary"),
     ("部门综合预算财政拨款收支总表", "fiscal_summary"),
     ("一般公共预算拨款收支总表", "fiscal_summary"),
-    # 一般公共预算支出表 (功能分类)
+    # 一般公共预算支出表 (功能分类); the label's numeral does not eat the 一 of 一般
     ("一般公共预算支出情况表", "general_budget_expenditure"),
+    ("表5 一般公共预算支出情况表", "general_budget_expenditure"),
+    ("表一一般公共预算支出表", "general_budget_expenditure"),
+    ("表十一 一般公共预算基本支出情况表", "basic_expenditure_economic"),
     ("一般公共预算支出功能分类预算表", "general_budget_expenditure"),
     ("一般公共预算支出预算表（按功能科目）", "general_budget_expenditure"),
     ("一般公共预算支出情况表（功能分类）", "general_budget_expenditure"),

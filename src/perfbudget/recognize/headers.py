@@ -146,6 +146,15 @@ def _place_pair(
 _GROUPS = ("本年支出", "本年收入", "公务用车购置及运行费", "财政拨款", "预算数", "决算数", "收入", "支出")
 
 
+# sub-headings that only one heading prints above them
+_PART_OF = {
+    "personnel": ("basic",),
+    "public": ("basic",),
+    "vehicle_purchase": ("vehicles",),
+    "vehicle_operation": ("vehicles",),
+}
+
+
 def _down_cost(text: str) -> int:
     word = column_word(text)
     key = squash(text)
@@ -167,6 +176,13 @@ def _span_cost_words(upper: str, lower: list[str], labels: list[bool]) -> int:
             cost += 3  # a subtotal heads its group
         below = column_word(text)
         below_label = below is not None and below.kind in LABEL_KINDS
+        if (
+            below is not None
+            and word is not None
+            and word.kind == "measure"
+            and word.key not in _PART_OF.get(below.key, (word.key,))
+        ):
+            cost += 2  # 人员经费 sits under 基本支出, not under 项目支出
         if below_label != label_group or is_label_column != label_group:
             cost += 5
         lower_key = squash(text)
