@@ -418,3 +418,212 @@ def test_planted_error_is_found(tmp_path: Path, layout: str, table, old, new, ru
     doc = parse(tmp_path, LAYOUTS[layout](tables), "planted.txt")
     assert [t.kind for t in doc.tables] == KINDS
     assert rule in {f.rule for f in run_checks(doc) if f.severity == "error"}
+
+
+# 部门综合预算 tables of a local template (青川市林业局, 万元): the same spending by 功能科目 and by
+# 经济科目, for all of it and for 基本支出 alone, with 专项业务经费 as its project list
+def lead_local(title: str) -> list[Cell]:
+    return [title, "单位名称：青川市林业局", "单位：万元"]
+
+
+LOCAL_GENERAL = (
+    lead_local("部门综合预算一般公共预算支出明细表（按功能科目）"),
+    [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", ACROSS, "1,286.40", "986.40", "300.00"],
+        ["213", "农林水支出", "1,106.40", "806.40", "300.00"],
+        ["21302", "林业和草原", "1,106.40", "806.40", "300.00"],
+        ["2130201", "行政运行", "806.40", "806.40", ""],
+        ["2130202", "一般行政管理事务", "300.00", "", "300.00"],
+        ["221", "住房保障支出", "180.00", "180.00", ""],
+        ["22102", "住房改革支出", "180.00", "180.00", ""],
+        ["2210201", "住房公积金", "180.00", "180.00", ""],
+    ],
+)
+
+LOCAL_ECONOMIC = (
+    lead_local("部门综合预算一般公共预算支出明细表（按经济科目）"),
+    [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", ACROSS, "1,286.40", "986.40", "300.00"],
+        ["301", "工资福利支出", "840.00", "840.00", ""],
+        ["30101", "基本工资", "420.00", "420.00", ""],
+        ["30102", "津贴补贴", "240.00", "240.00", ""],
+        ["30113", "住房公积金", "180.00", "180.00", ""],
+        ["302", "商品和服务支出", "296.40", "146.40", "150.00"],
+        ["30201", "办公费", "46.40", "46.40", ""],
+        ["30211", "差旅费", "100.00", "100.00", ""],
+        ["30226", "劳务费", "150.00", "", "150.00"],
+        ["310", "资本性支出", "150.00", "", "150.00"],
+        ["31002", "办公设备购置", "150.00", "", "150.00"],
+    ],
+)
+
+LOCAL_BASIC_FUNCTIONAL = (
+    lead_local("部门综合预算一般公共预算基本支出明细表（按功能科目）"),
+    [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["合计", ACROSS, "986.40", "840.00", "146.40"],
+        ["213", "农林水支出", "806.40", "660.00", "146.40"],
+        ["21302", "林业和草原", "806.40", "660.00", "146.40"],
+        ["2130201", "行政运行", "806.40", "660.00", "146.40"],
+        ["221", "住房保障支出", "180.00", "180.00", ""],
+        ["22102", "住房改革支出", "180.00", "180.00", ""],
+        ["2210201", "住房公积金", "180.00", "180.00", ""],
+    ],
+)
+
+LOCAL_BASIC_ECONOMIC = (
+    lead_local("部门综合预算一般公共预算基本支出明细表（按经济科目）"),
+    [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["合计", ACROSS, "986.40", "840.00", "146.40"],
+        ["301", "工资福利支出", "840.00", "840.00", ""],
+        ["30101", "基本工资", "420.00", "420.00", ""],
+        ["30102", "津贴补贴", "240.00", "240.00", ""],
+        ["30113", "住房公积金", "180.00", "180.00", ""],
+        ["302", "商品和服务支出", "146.40", "", "146.40"],
+        ["30201", "办公费", "46.40", "", "46.40"],
+        ["30211", "差旅费", "100.00", "", "100.00"],
+    ],
+)
+
+LOCAL_PROJECTS = (
+    lead_local("部门综合预算专项业务经费支出表"),
+    [
+        ["项目名称", "合计", "一般公共预算", "政府性基金"],
+        ["合计", "300.00", "300.00", ""],
+        ["国有林场森林抚育项目", "180.00", "180.00", ""],
+        ["林业有害生物防治项目", "120.00", "120.00", ""],
+    ],
+)
+
+LOCAL_FUND = (
+    lead_local("部门综合预算政府性基金收支表"),
+    [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["注：本部门无政府性基金预算收支，故本表为空表。"],
+    ],
+)
+
+LOCAL_TABLES = [
+    LOCAL_GENERAL,
+    LOCAL_ECONOMIC,
+    LOCAL_BASIC_FUNCTIONAL,
+    LOCAL_BASIC_ECONOMIC,
+    LOCAL_PROJECTS,
+    LOCAL_FUND,
+]
+LOCAL_KINDS = [
+    "general_budget_expenditure",
+    "expenditure_economic",
+    "basic_expenditure_functional",
+    "basic_expenditure_economic",
+    "project_expenditure",
+    "gov_fund",
+]
+
+
+@pytest.fixture
+def local(tmp_path: Path, layout: str) -> Document:
+    return parse(tmp_path, LAYOUTS[layout](LOCAL_TABLES), "local.txt")
+
+
+def test_local_tables_by_function_and_by_economic_class(local: Document) -> None:
+    assert [t.kind for t in local.tables] == LOCAL_KINDS
+    assert {t.unit for t in local.tables} == {"万元"}
+    assert errors(local) == []
+    general, economic, basic_functional, basic_economic, projects, fund = local.tables
+    assert {r.code_system for r in general.rows if r.code} == {"functional"}
+    assert {r.code_system for r in economic.rows if r.code} == {"economic"}
+    assert {r.code_system for r in basic_functional.rows if r.code} == {"functional"}
+    assert {r.code_system for r in basic_economic.rows if r.code} == {"economic"}
+    by_code = {r.code: i for i, r in enumerate(economic.rows)}
+    assert economic.rows[by_code["31002"]].parent == by_code["310"]
+    assert value(economic, "30226", "project") == Decimal("150.00")
+    assert value(basic_functional, "2130201", "public") == Decimal("146.40")
+    assert [c.key for c in projects.columns] == ["name", "total", "general_budget", "gov_fund"]
+    assert [r.label for r in projects.rows] == ["合计", "国有林场森林抚育项目", "林业有害生物防治项目"]
+    assert [r.parent for r in projects.rows] == [None, 0, 0]
+    assert fund.declared_empty and not fund.rows
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "rule"),
+    [
+        # an economic 款 that does not add up to its 类
+        (LOCAL_ECONOMIC, ("30211", 2), "110.00", "budget.class-sum"),
+        # a project that does not add up to the 专项业务经费 total
+        (LOCAL_PROJECTS, ("林业有害生物防治项目", 1), "102.00", "budget.column-sum"),
+        # 基本支出 by function against 基本支出 by economic class
+        (LOCAL_BASIC_FUNCTIONAL, ("合计", 2), "968.40", "budget.cross-table"),
+    ],
+)
+def test_local_planted_error_is_found(tmp_path: Path, layout: str, table, old, new, rule) -> None:
+    label, column = old
+    changed = [list(row) for row in table[1]]
+    row = next(r for r in changed if r[0] == label)
+    row[column] = new
+    tables = [(t[0], changed) if t is table else t for t in LOCAL_TABLES]
+    doc = parse(tmp_path, LAYOUTS[layout](tables), "planted.txt")
+    assert [t.kind for t in doc.tables] == LOCAL_KINDS
+    assert rule in {f.rule for f in run_checks(doc) if f.severity == "error"}
+
+
+def test_subtotal_columns_under_basic_and_this_years_income(tmp_path: Path, layout: str) -> None:
+    """基本支出 (小计 | 人员经费 | 公用经费) and 本年收入 (小计 | sources) beside a 合计 column: the
+    合计 keeps its key, 基本支出's 小计 is the 基本支出 amount."""
+    general = (
+        lead("一般公共预算支出情况表"),
+        [
+            ["科目编码", "科目名称", "合计", "基本支出", ACROSS, ACROSS, "项目支出"],
+            [DOWN, DOWN, DOWN, "小计", "人员经费", "公用经费", DOWN],
+            ["合计", ACROSS, "312,000.00", "212,000.00", "162,000.00", "50,000.00", "100,000.00"],
+            ["213", "农林水支出", "312,000.00", "212,000.00", "162,000.00", "50,000.00", "100,000.00"],
+        ],
+    )
+    revenue = (
+        lead("部门收入总体情况表"),
+        [
+            ["科目编码", "科目名称", "合计", "上年结转", "本年收入", ACROSS, ACROSS, ACROSS],
+            [DOWN, DOWN, DOWN, DOWN, "小计", "一般公共预算拨款", "事业收入", "其他收入"],
+            ["合计", ACROSS, "332,000.00", "20,000.00", "312,000.00", "282,000.00", "20,000.00", "10,000.00"],
+            [
+                "213",
+                "农林水支出",
+                "332,000.00",
+                "20,000.00",
+                "312,000.00",
+                "282,000.00",
+                "20,000.00",
+                "10,000.00",
+            ],
+        ],
+    )
+    doc = parse(tmp_path, LAYOUTS[layout]([general, revenue]))
+    spending, income = doc.tables
+    assert [c.key for c in spending.columns] == [
+        "code",
+        "name",
+        "total",
+        "basic",
+        "personnel",
+        "public",
+        "project",
+    ]
+    assert [c.key for c in income.columns] == [
+        "code",
+        "name",
+        "total",
+        "carryover",
+        "income_year.total",
+        "general_budget",
+        "service_income",
+        "other_income",
+    ]
+    assert value(spending, "213", "basic") == Decimal("212000.00")
+    assert value(income, "合计", "income_year.total") == Decimal("312000.00")
+    assert errors(doc) == []
+    general[1][2][3] = "221,000.00"  # 基本支出 小计 ≠ 人员经费 + 公用经费, and 合计 ≠ 基本 + 项目
+    rules = {f.rule for f in run_checks(parse(tmp_path, LAYOUTS[layout]([general, revenue]), "b.txt"))}
+    assert {"budget.personnel-plus-public", "budget.basic-plus-project"} <= rules

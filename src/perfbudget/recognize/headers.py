@@ -316,8 +316,8 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             # a heading such as 预算数 groups columns when it has some below it, else it is the amount
             key = "total" if leaf.kind == "group" else leaf.key
         ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in _NOT_ANCESTORS]
-        if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
-            key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount
+        if kind == "measure" and key == "total" and ancestors and ancestors[-1] in _SUBTOTAL_IS_ITEM:
+            key = ancestors[-1]  # 小计 under 公务用车购置及运行费 (基本支出) is that item's amount
             ancestors = ancestors[:-1]
         raw_keys.append([*ancestors, key])
         kinds.append(kind)
@@ -331,6 +331,7 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
     return columns, kinds
 
 
+_SUBTOTAL_IS_ITEM = ("vehicles", "basic", "project")
 _NOT_ANCESTORS = ("side", *LABEL_KINDS)  # headings that do not qualify a column's key
 _new_column = Column.__pydantic_validator__.validate_python  # Column(**fields), without the keyword plumbing
 
@@ -357,7 +358,8 @@ def _unique_keys(raw_keys: list[list[str]], sides: list[str | None]) -> list[str
 
     def qualified(chain: list[str], d: int) -> str:
         # the outermost heading qualifies first: budget.vehicle_purchase, not vehicles.vehicle_purchase
-        return ".".join([*chain[: d - 1], chain[-1]]) if d > 1 else chain[-1]
+        # a column with fewer headings than ``d`` has no more to qualify it with (合计 beside 小计)
+        return ".".join([*chain[: min(d, len(chain)) - 1], chain[-1]])
 
     for _ in range(4):
         keys = [qualified(k, d) for k, d in zip(raw_keys, depth, strict=True)]
