@@ -37,8 +37,18 @@ class ColumnWord:
 
 
 @cache
+def _tables_toml() -> dict:
+    return tomllib.loads((_HERE / "tables.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _never() -> re.Pattern[str]:
+    return re.compile("|".join(_tables_toml().get("never", [])) or r"(?!)")
+
+
+@cache
 def kinds() -> tuple[TableKind, ...]:
-    data = tomllib.loads((_HERE / "tables.toml").read_text(encoding="utf-8"))
+    data = _tables_toml()
     return tuple(
         TableKind(
             id=k["id"],
@@ -72,6 +82,8 @@ def kind_of_title(text: str) -> TableKind | None:
         return None  # cheap test first: most rows are not titles
     core = title_core(text)
     if not core.endswith(("表", "）", ")")) or len(core) > 48:
+        return None
+    if _never().search(core):
         return None
     bare = _TITLE_SUFFIX.sub("", core)
     # the qualifier first: （按经济科目） tells two tables of one name apart; （2024年） does not
