@@ -627,3 +627,42 @@ def test_subtotal_columns_under_basic_and_this_years_income(tmp_path: Path, layo
     general[1][2][3] = "221,000.00"  # 基本支出 小计 ≠ 人员经费 + 公用经费, and 合计 ≠ 基本 + 项目
     rules = {f.rule for f in run_checks(parse(tmp_path, LAYOUTS[layout]([general, revenue]), "b.txt"))}
     assert {"budget.personnel-plus-public", "budget.basic-plus-project"} <= rules
+
+
+# 财政拨款收支总表 as central departments print it: 一、本年收入 heads its sources, 二、上年结转 its own
+CENTRAL_FISCAL = (
+    lead("财政拨款收支总表"),
+    [
+        ["收入", ACROSS, "支出", ACROSS, ACROSS, ACROSS],
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+        ["一、本年收入", "1,150.00", "一、本年支出", "1,250.00", "1,050.00", "200.00"],
+        ["（一）一般公共预算资金", "950.00", "（一）农林水支出", "1,070.00", "870.00", "200.00"],
+        ["（二）政府性基金预算资金", "200.00", "（二）住房保障支出", "180.00", "180.00", ""],
+        ["二、上年结转", "100.00", "二、年终结转结余", "", "", ""],
+        ["（一）一般公共预算资金", "100.00", "", "", "", ""],
+        ["（二）政府性基金预算资金", "", "", "", "", ""],
+        ["收入总计", "1,250.00", "支出总计", "1,250.00", "1,050.00", "200.00"],
+    ],
+)
+
+
+def test_fiscal_summary_headed_by_this_years_income(tmp_path: Path, layout: str) -> None:
+    doc = parse(tmp_path, LAYOUTS[layout]([CENTRAL_FISCAL]))
+    (table,) = doc.tables
+    assert table.kind == "fiscal_summary"
+    rows = {(r.side, r.label): i for i, r in enumerate(table.rows)}
+    income_year = rows[("income", "一、本年收入")]
+    carryover = rows[("income", "二、上年结转")]
+    assert table.rows[income_year].role == RowRole.TOTAL
+    assert table.rows[income_year].parent == table.rows[carryover].parent == rows[("income", "收入总计")]
+    under_carryover = [r.label for r in table.rows if r.parent == carryover]
+    assert under_carryover == ["（一）一般公共预算资金", "（二）政府性基金预算资金"]
+    spending = [r for r in table.rows if r.parent == rows[("expenditure", "一、本年支出")]]
+    assert [r.code for r in spending] == ["213", "221"]
+    assert spending[0].cells["gov_fund"].value == Decimal("200.00")
+    assert errors(doc) == []
+    changed = [list(row) for row in CENTRAL_FISCAL[1]]
+    changed[3][4] = "780.00"  # 农林水支出 一般公共预算: the row and 本年支出 no longer add up
+    broken = parse(tmp_path, LAYOUTS[layout]([(CENTRAL_FISCAL[0], changed)]), "b.txt")
+    rules = {f.rule for f in run_checks(broken) if f.severity == "error"}
+    assert {"budget.total-sum", "budget.column-sum"} <= rules

@@ -7,7 +7,10 @@ import re
 from perfbudget.read.clean import squash
 
 CHINESE_DIGITS = "一二三四五六七八九十"
-ORDINAL = re.compile(rf"^[（(]?[{CHINESE_DIGITS}]+[)）]?[、.．，,]\s*")
+# 一、 / （一）、 / （一） — the bracketed form needs no mark after it (（一）农林水支出)
+ORDINAL = re.compile(
+    rf"^(?:[（(][{CHINESE_DIGITS}]+[)）][、.．，,]?|[（(]?[{CHINESE_DIGITS}]+[)）]?[、.．，,])\s*"
+)
 NUMBERED = re.compile(r"^(?:\d+|[①②③④⑤⑥⑦⑧⑨⑩])[、.．]?\s*")
 
 TOTAL_LABELS = re.compile(r"(?:^|[^其])(?:合计|总计)$|^合计|^总计")
