@@ -125,9 +125,9 @@ def _headed_half(members: list[tuple[int, Placed]], grand_total: int | None, sid
             continue
         if _TOP_ORDINAL.match(row["label"]):
             head, heads_year = i, _is_year_heading(row["label"])
-            row["parent"], row["level"] = grand_total, 0
+            row["parent"] = grand_total
             if heads_year:
-                row["role"] = RowRole.TOTAL
+                row["role"], row["level"] = RowRole.TOTAL, 0
             continue
         row["parent"] = head if head is not None else grand_total
         if heads_year and side == "expenditure" and class_code is not None and not row["code"]:
