@@ -666,3 +666,42 @@ def test_fiscal_summary_headed_by_this_years_income(tmp_path: Path, layout: str)
     broken = parse(tmp_path, LAYOUTS[layout]([(CENTRAL_FISCAL[0], changed)]), "b.txt")
     rules = {f.rule for f in run_checks(broken) if f.severity == "error"}
     assert {"budget.total-sum", "budget.column-sum"} <= rules
+
+
+def test_codes_split_under_the_code_heading(tmp_path: Path, layout: str) -> None:
+    """科目编码 over 类 | 款 (| 项): in a cell-per-line header the cells merged down beside them are
+    left out, and the split code columns still go under 科目编码, not under an amount heading."""
+    economic = (
+        lead("财政拨款支出预算表（部门经济分类）"),
+        [
+            ["科目编码", ACROSS, "科目名称", "合计", "基本支出", "项目支出"],
+            ["类", "款", DOWN, DOWN, DOWN, DOWN],
+            ["", "", "合计", "296.40", "146.40", "150.00"],
+            ["301", "", "工资福利支出", "100.00", "100.00", ""],
+            ["", "01", "基本工资", "100.00", "100.00", ""],
+            ["302", "", "商品和服务支出", "196.40", "46.40", "150.00"],
+            ["", "01", "办公费", "46.40", "46.40", ""],
+            ["", "26", "劳务费", "150.00", "", "150.00"],
+        ],
+    )
+    functional = (
+        lead("部门支出总体情况表"),
+        [
+            ["科目编码", ACROSS, ACROSS, "科目名称", "合计", "基本支出", "项目支出"],
+            ["类", "款", "项", DOWN, DOWN, DOWN, DOWN],
+            ["", "", "", "合计", "296.40", "146.40", "150.00"],
+            ["213", "", "", "农林水支出", "296.40", "146.40", "150.00"],
+            ["", "02", "", "林业和草原", "296.40", "146.40", "150.00"],
+            ["", "", "01", "行政运行", "146.40", "146.40", ""],
+            ["", "", "02", "一般行政管理事务", "150.00", "", "150.00"],
+        ],
+    )
+    doc = parse(tmp_path, LAYOUTS[layout]([economic, functional]))
+    assert [t.kind for t in doc.tables] == ["expenditure_economic", "expenditure"]
+    by_economic, by_function = doc.tables
+    assert [c.key for c in by_economic.columns][:3] == ["code_class", "code_section", "name"]
+    assert [r.code for r in by_economic.rows] == [None, "301", "30101", "302", "30201", "30226"]
+    assert {r.code_system for r in by_economic.rows if r.code} == {"economic"}
+    assert [r.code for r in by_function.rows] == [None, "213", "21302", "2130201", "2130202"]
+    assert value(by_economic, "30226", "project") == Decimal("150.00")
+    assert errors(doc) == []

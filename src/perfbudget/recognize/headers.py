@@ -168,7 +168,10 @@ def _down_cost(text: str) -> int:
 def _span_cost_words(upper: str, lower: list[str], labels: list[bool]) -> int:
     word = column_word(upper)
     key = squash(upper)
-    label_group = word is not None and word.kind == "name" and key in ("项目", "科目")
+    # 项目/科目 head the code and name columns; 科目编码 heads 类 | 款 | 项
+    label_group = word is not None and (
+        word.kind == "code" or (word.kind == "name" and key in ("项目", "科目"))
+    )
     groupish = (word is not None and word.kind in ("group", "side")) or key.endswith(_GROUPS)
     cost = 0 if (label_group or groupish or len(lower) == 1) else 4
     for position, (text, is_label_column) in enumerate(zip(lower, labels, strict=True)):
