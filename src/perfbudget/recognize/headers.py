@@ -162,6 +162,15 @@ def _place_pair(
 _GROUPS = ("本年支出", "本年收入", "公务用车购置及运行费", "财政拨款", "预算数", "决算数", "收入", "支出")
 
 
+# sub-headings that only one heading prints above them
+_PART_OF = {
+    "personnel": ("basic",),
+    "public": ("basic",),
+    "vehicle_purchase": ("vehicles",),
+    "vehicle_operation": ("vehicles",),
+}
+
+
 def _down_cost(text: str) -> int:
     word = column_word(text)
     key = squash(text)
@@ -175,7 +184,10 @@ def _down_cost(text: str) -> int:
 def _span_cost_words(upper: str, lower: list[str], labels: list[bool]) -> int:
     word = column_word(upper)
     key = squash(upper)
-    label_group = word is not None and word.kind == "name" and key in ("项目", "科目")
+    # 项目/科目 head the code and name columns; 科目编码 heads 类 | 款 | 项
+    label_group = word is not None and (
+        word.kind == "code" or (word.kind == "name" and key in ("项目", "科目"))
+    )
     groupish = (word is not None and word.kind in ("group", "side")) or key.endswith(_GROUPS)
     cost = 0 if (label_group or groupish or len(lower) == 1) else 4
     for position, (text, is_label_column) in enumerate(zip(lower, labels, strict=True)):
@@ -183,6 +195,13 @@ def _span_cost_words(upper: str, lower: list[str], labels: list[bool]) -> int:
             cost += 3  # a subtotal heads its group
         below = column_word(text)
         below_label = below is not None and below.kind in LABEL_KINDS
+        if (
+            below is not None
+            and word is not None
+            and word.kind == "measure"
+            and word.key not in _PART_OF.get(below.key, (word.key,))
+        ):
+            cost += 2  # 人员经费 sits under 基本支出, not under 项目支出
         if below_label != label_group or is_label_column != label_group:
             cost += 5
         lower_key = squash(text)
@@ -316,8 +335,8 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             # a heading such as 预算数 groups columns when it has some below it, else it is the amount
             key = "total" if leaf.kind == "group" else leaf.key
         ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in _NOT_ANCESTORS]
-        if kind == "measure" and key == "total" and ancestors and ancestors[-1] == "vehicles":
-            key = "vehicles"  # 小计 under 公务用车购置及运行费 is that item's amount
+        if kind == "measure" and key == "total" and ancestors and ancestors[-1] in _SUBTOTAL_IS_ITEM:
+            key = ancestors[-1]  # 小计 under 公务用车购置及运行费 (基本支出) is that item's amount
             ancestors = ancestors[:-1]
         raw_keys.append([*ancestors, key])
         kinds.append(kind)
@@ -331,6 +350,7 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
     return columns, kinds
 
 
+_SUBTOTAL_IS_ITEM = ("vehicles", "basic", "project")
 _NOT_ANCESTORS = ("side", *LABEL_KINDS)  # headings that do not qualify a column's key
 _new_column = Column.__pydantic_validator__.validate_python  # Column(**fields), without the keyword plumbing
 
@@ -357,7 +377,8 @@ def _unique_keys(raw_keys: list[list[str]], sides: list[str | None]) -> list[str
 
     def qualified(chain: list[str], d: int) -> str:
         # the outermost heading qualifies first: budget.vehicle_purchase, not vehicles.vehicle_purchase
-        return ".".join([*chain[: d - 1], chain[-1]]) if d > 1 else chain[-1]
+        # a column with fewer headings than ``d`` has no more to qualify it with (合计 beside 小计)
+        return ".".join([*chain[: min(d, len(chain)) - 1], chain[-1]])
 
     for _ in range(4):
         keys = [qualified(k, d) for k, d in zip(raw_keys, depth, strict=True)]

@@ -7,6 +7,8 @@ before they are validated into :class:`Row` models.
 
 from __future__ import annotations
 
+import re
+
 from perfbudget.model.tables import RowRole
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
@@ -52,7 +54,9 @@ def coded(placed: list[Placed]) -> list[RowFields]:
 
 def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
     """收支总表: per half, the ordinal rows make up 本年…合计; what follows it (结转, 结余) makes up
-    总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up."""
+    总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up.
+    A half that heads its parts instead (一、本年收入 over （一）…, 二、上年结转 over （一）…) is
+    read by :func:`_headed_half`."""
     rows = [p.row for p in placed]
     for side in {r["side"] for r in rows}:
         members = [(i, p) for i, p in enumerate(placed) if p.row["side"] == side]
@@ -64,6 +68,9 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
                 grand_total = i
             elif year_total is None:
                 year_total = i
+        if year_total is None and any(_is_year_heading(p.row["label"]) for _, p in members):
+            _headed_half(members, grand_total, side, class_code)
+            continue
         before_total = True
         carry_parent: int | None = None
         for i, p in members:
@@ -95,6 +102,38 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
             carry_parent = i
     _mark_groups(rows)
     return rows
+
+
+_YEAR_HEADINGS = ("本年收入", "本年支出")
+
+
+def _is_year_heading(label: str) -> bool:
+    return _TOP_ORDINAL.match(label) is not None and squash(strip_ordinal(label)) in _YEAR_HEADINGS
+
+
+_TOP_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．，,]")  # 一、 heads; （一） is under it
+
+
+def _headed_half(members: list[tuple[int, Placed]], grand_total: int | None, side, class_code) -> None:
+    """一、本年收入 (本年支出) is this half's year total, made up of the （一）… rows under it; each
+    following 一、-numbered row (上年结转, 年终结转结余) with the rows under it; both make up 总计."""
+    head: int | None = None
+    heads_year = False
+    for i, p in members:
+        row = p.row
+        if i == grand_total:
+            continue
+        if _TOP_ORDINAL.match(row["label"]):
+            head, heads_year = i, _is_year_heading(row["label"])
+            row["parent"] = grand_total
+            if heads_year:
+                row["role"], row["level"] = RowRole.TOTAL, 0
+            continue
+        row["parent"] = head if head is not None else grand_total
+        if heads_year and side == "expenditure" and class_code is not None and not row["code"]:
+            code = class_code(strip_ordinal(row["label"]))
+            if code:
+                row["code"], row["code_inferred"], row["level"] = code, True, 1
 
 
 _THREE_PUBLIC_PARENT = {

@@ -7,12 +7,15 @@ import re
 from perfbudget.read.clean import squash
 
 CHINESE_DIGITS = "一二三四五六七八九十"
-ORDINAL = re.compile(rf"^[（(]?[{CHINESE_DIGITS}]+[)）]?[、.．，,]\s*")
+# 一、 / （一）、 / （一） — the bracketed form needs no mark after it (（一）农林水支出)
+ORDINAL = re.compile(
+    rf"^(?:[（(][{CHINESE_DIGITS}]+[)）][、.．，,]?|[（(]?[{CHINESE_DIGITS}]+[)）]?[、.．，,])\s*"
+)
 NUMBERED = re.compile(r"^(?:\d+|[①②③④⑤⑥⑦⑧⑨⑩])[、.．]?\s*")
 
 TOTAL_LABELS = re.compile(r"(?:^|[^其])(?:合计|总计)$|^合计|^总计")
 META_ROW = re.compile(
-    r"^(?:(?:部门|单位|填报单位|编制单位|预算单位|部门名称)[：:]|[（(]?(?:金额)?单位[：:]\s*(?:万?元|千元|亿元)[）)]?$|"
+    r"^(?:(?:部门|单位|填报单位|编制单位|编制部门|预算单位|部门名称|单位名称)[：:]|[（(]?(?:金额)?单位[：:]\s*(?:万?元|千元|亿元)|"
     r"\d{4}年度?$|预算代码[：:])"
 )
 UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元|千元|亿元)")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from perfbudget.check.cite import cite, money, place
 from perfbudget.check.registry import rule
+from perfbudget.check.rules.columns import column_sums
 from perfbudget.check.tolerance import sum_tolerance
 from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
@@ -79,6 +80,19 @@ def _classes(table: Table, selector: dict) -> dict[str, Row]:
     }
 
 
+def _without(table: Table, selector: dict) -> str | None:
+    """The ``without`` column where this table's header makes it a part of the selected figure
+    (合计 over 本年收入 and 上年结转): that part is taken off; a column printed beside the
+    figure (上年结转 next to 本年收入/合计) is not in it and stays."""
+    column = selector.get("without")
+    if column is None or table.column(column) is None:
+        return None
+    for relation in column_sums(table):
+        if relation.total == selector["column"] and any(column in part for part in relation.parts):
+            return column
+    return None
+
+
 def _value(row: Row, column: str) -> Decimal | None:
     cell = row.cells.get(column)
     return cell.value if cell else None
@@ -94,7 +108,10 @@ def _finding(
         return None
     tolerance = sum_tolerance(actual, [v for v in right_values if v is not None] or [got])
     within = abs(difference) <= tolerance
-    others = "；".join(f"{c.row_label}（{c.ref.where()}）{money(c.value)}" for c in right_cells)
+    others = "；".join(
+        f"{'减' + c.column_header if c.role == 'less' else c.row_label}（{c.ref.where()}）{money(c.value)}"
+        for c in right_cells
+    )
     verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
     return Finding(
         rule="budget.cross-table",
@@ -158,9 +175,13 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
             rows = _rows(table, selector)
             if not rows:
                 return
+            less = _without(table, selector)
             for row in rows:
                 right_cells.append(cite(document, table, row, selector["column"], "right"))
                 right_values.append(_value(row, selector["column"]))
+                if less is not None and (taken := _value(row, less)) is not None:
+                    right_cells.append(cite(document, table, row, less, "less"))
+                    right_values.append(-taken)
     left_value = (
         sum((v for r in left_rows if (v := _value(r, column)) is not None), ZERO)
         if len(left_rows) > 1

@@ -13,8 +13,9 @@ from perfbudget.recognize.vocabulary import HEADER_UNIT
 
 _HERE = Path(__file__).parent
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表[一二三四五六七八九十\d]+(?:[-—]\d+)?)[、.．：:]?)?"
-    r"(?:[^\d]{0,30}?(?:局|委|办|院|厅|部|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
+    # 表5 / 表十一 (digits or Chinese numerals, never both: 表5一般… is 表5 + 一般…)
+    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+?(?=[^一二三四五六七八九十]|一般))(?:[-—]\d+)?)[、.．：:]?)?"
+    r"(?:[^\d]{0,30}?(?:局|委|办|院|厅|部(?!门)|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
     r"(?:\d{4}年度?)?"
 )
 _TITLE_SUFFIX = re.compile(r"[（(][^）)]{1,12}[）)]$")
@@ -37,8 +38,18 @@ class ColumnWord:
 
 
 @cache
+def _tables_toml() -> dict:
+    return tomllib.loads((_HERE / "tables.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _never() -> re.Pattern[str]:
+    return re.compile("|".join(_tables_toml().get("never", [])) or r"(?!)")
+
+
+@cache
 def kinds() -> tuple[TableKind, ...]:
-    data = tomllib.loads((_HERE / "tables.toml").read_text(encoding="utf-8"))
+    data = _tables_toml()
     return tuple(
         TableKind(
             id=k["id"],
@@ -73,12 +84,16 @@ def kind_of_title(text: str) -> TableKind | None:
     core = title_core(text)
     if not core.endswith(("表", "）", ")")) or len(core) > 48:
         return None
+    if _never().search(core):
+        return None
     bare = _TITLE_SUFFIX.sub("", core)
-    for kind in kinds():
-        for pattern in kind.titles:
-            match = pattern.search(bare)
-            if match is not None and match.start() <= 12:  # _anchored(pattern, bare), searched once
-                return kind
+    # the qualifier first: （按经济科目） tells two tables of one name apart; （2024年） does not
+    for candidate in (core, bare) if bare != core else (bare,):
+        for kind in kinds():
+            for pattern in kind.titles:
+                match = pattern.search(candidate)
+                if match is not None and match.start() <= 12:  # _anchored(pattern, candidate), searched once
+                    return kind
     return None
 
 
