@@ -102,7 +102,10 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
         is_paragraph = row.grid is None
         # (a label holds 表 or 公开, see LABEL: the test is cheap, squash() is not)
         if is_paragraph and text and ("表" in text or "公" in text) and label_match(squash(text)):
-            pending_label = squash(text)  # 预算公开表1 printed above its title
+            if current is not None and current.label is None and not current.body and not current.notes:
+                current.label = squash(text)  # 公开01表 printed on its own line under its title
+            else:
+                pending_label = squash(text)  # 预算公开表1 printed above its title
             continue
         if current is not None and not current.body and is_meta(row):
             current.meta.append(row)
