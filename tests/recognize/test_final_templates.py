@@ -572,3 +572,156 @@ def test_a_planted_error_is_found(
     monkeypatch.setitem(figures, key, changed)
     found = errors(parse(tmp_path, document(layout)))
     assert any(f.startswith(rule) for f in found), found
+
+
+# ---------------------------------------------------------------------------------------------
+# single tables as other departments print them, in both text layouts
+
+
+@pytest.fixture(params=[False, True], ids=["row-per-line", "cell-per-line"])
+def text_layout(request) -> Layout:
+    return Layout(cell_per_line=request.param, split_codes=False, yuan=False, line_numbers=False)
+
+
+def one_table(tmp_path: Path, text_layout: Layout, rows: list[list[str]]):
+    doc = parse(tmp_path, text_layout.render(rows))
+    assert len(doc.tables) == 1
+    return doc, doc.tables[0]
+
+
+def test_summary_with_final_amount_columns_dashes_and_closing_parts(
+    tmp_path: Path, text_layout: Layout
+) -> None:
+    rows = [
+        ["云岭县农业农村局2024年度收入支出决算总表（部门决算公开表）"],
+        ["部门：云岭县农业农村局", "2024年度", "单位：元"],
+        ["收入", "", "", "支出", "", ""],
+        ["项目", "行次", "决算数", "项目", "行次", "决算数"],
+        ["一、一般公共预算财政拨款收入", "1", "3,000,000.00", "一、一般公共服务支出", "32", "-"],
+        ["二、政府性基金预算财政拨款收入", "2", "-", "二、农林水支出", "33", "2,900,000.00"],
+        ["三、事业收入", "3", "100,000.00", "三、住房保障支出", "34", "150,000.00"],
+        ["本年收入合计", "4", "3,100,000.00", "本年支出合计", "35", "3,050,000.00"],
+        ["使用非财政拨款结余", "5", "-", "结余分配", "36", "-"],
+        ["年初结转和结余", "6", "50,000.00", "年末结转和结余", "37", "100,000.00"],
+        ["", "", "", "其中：基本支出结转", "38", "20,000.00"],
+        ["", "", "", "项目支出结转和结余", "39", "80,000.00"],
+        ["总计", "7", "3,150,000.00", "总计", "40", "3,150,000.00"],
+    ]
+    doc, table = one_table(tmp_path, text_layout, rows)
+    assert (table.kind, table.unit) == ("income_expenditure_summary", "元")
+    closing = table.find_rows("年末结转和结余", side="expenditure")[0]
+    parts = [r.label for r in table.rows if r.parent == table.rows.index(closing)]
+    assert parts == ["其中：基本支出结转", "项目支出结转和结余"]
+    assert [r.code for r in table.rows if r.side == "expenditure" and r.code] == ["201", "213", "221"]
+    assert table.find_rows("一、一般公共服务支出")[0].value("total") is None  # printed "-"
+    assert errors(doc) == []
+    rows[11][5] = "90,000.00"
+    assert any(e.startswith("budget.total-sum") for e in errors(one_table(tmp_path, text_layout, rows)[0]))
+
+
+def test_basic_expenditure_over_personnel_and_public(tmp_path: Path, text_layout: Layout) -> None:
+    rows = [
+        ["一般公共预算财政拨款支出决算表"],
+        ["公开05表"],
+        ["部门：青川市水利局", "2024年度", "金额单位：万元"],
+        ["项目", "", "本年支出", "", "", ""],
+        ["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
+        ["", "", "", "人员经费", "公用经费", ""],
+        ["栏次", "", "1", "2", "3", "4"],
+        ["合计", "", "300.00", "180.00", "20.00", "100.00"],
+        ["213", "农林水支出", "300.00", "180.00", "20.00", "100.00"],
+        ["21303", "水利", "300.00", "180.00", "20.00", "100.00"],
+        ["2130301", "行政运行", "200.00", "180.00", "20.00", ""],
+        ["2130306", "水利工程运行与维护", "100.00", "", "", "100.00"],
+    ]
+    doc, table = one_table(tmp_path, text_layout, rows)
+    assert table.kind == "general_budget_expenditure"
+    assert [c.key for c in table.columns] == ["code", "name", "total", "personnel", "public", "project"]
+    assert table.columns[3].header == ["本年支出", "基本支出", "人员经费"]
+    assert [r.code for r in table.rows] == [None, "213", "21303", "2130301", "2130306"]
+    assert table.rows[3].value("public") == D("20.00")
+    assert table.rows[4].value("personnel") is None
+    assert errors(doc) == []
+
+
+def test_budget_beside_final_over_basic_and_project(tmp_path: Path, text_layout: Layout) -> None:
+    rows = [
+        ["公开05表 一般公共预算财政拨款支出决算表"],
+        ["部门：青川市水利局", "2024年度", "金额单位：万元"],
+        ["项目", "", "年初预算数", "", "", "决算数", "", ""],
+        ["科目编码", "科目名称", "小计", "基本支出", "项目支出", "小计", "基本支出", "项目支出"],
+        ["合计", "", "310.00", "200.00", "110.00", "300.00", "200.00", "100.00"],
+        ["213", "农林水支出", "310.00", "200.00", "110.00", "300.00", "200.00", "100.00"],
+        ["21303", "水利", "310.00", "200.00", "110.00", "300.00", "200.00", "100.00"],
+        ["2130301", "行政运行", "200.00", "200.00", "", "200.00", "200.00", ""],
+        ["2130306", "水利工程运行与维护", "110.00", "", "110.00", "100.00", "", "100.00"],
+    ]
+    doc, table = one_table(tmp_path, text_layout, rows)
+    assert table.label == "公开05表"  # printed before the title on the same line
+    assert table.measure_keys() == [
+        "budget.total",
+        "budget.basic",
+        "budget.project",
+        "final.total",
+        "final.basic",
+        "final.project",
+    ]
+    assert table.rows[4].value("budget.project") == D("110.00")
+    assert table.rows[4].value("final.project") == D("100.00")
+    assert errors(doc) == []
+    rows[8][7] = "90.00"
+    assert errors(one_table(tmp_path, text_layout, rows)[0])
+
+
+def test_three_public_printed_as_numbered_rows(tmp_path: Path, text_layout: Layout) -> None:
+    rows = [
+        ["财政拨款“三公”经费支出决算表"],
+        ["部门：青川市水利局", "2024年度", "金额单位：元"],
+        ["项目", "年初预算数", "决算数"],
+        ["合计", "300,000.00", "265,000.00"],
+        ["1.因公出国（境）费", "50,000.00", "30,000.00"],
+        ["2.公务用车购置及运行费", "200,000.00", "185,000.00"],
+        ["其中：（1）公务用车购置费", "0.00", "0.00"],
+        ["（2）公务用车运行费", "200,000.00", "185,000.00"],
+        ["3.公务接待费", "50,000.00", "50,000.00"],
+    ]
+    doc, table = one_table(tmp_path, text_layout, rows)
+    assert table.kind == "three_public"
+    assert table.measure_keys() == ["budget.total", "final.total"]
+    assert [r.parent for r in table.rows] == [None, 0, 0, 2, 2, 0]
+    assert table.rows[4].value("final.total") == D("185000.00")
+    assert errors(doc) == []
+    rows[7][2] = "175,000.00"
+    assert any(e.startswith("budget.total-sum") for e in errors(one_table(tmp_path, text_layout, rows)[0]))
+
+
+def test_admin_operating_and_coded_project_expenditure(tmp_path: Path, text_layout: Layout) -> None:
+    rows = [
+        ["云岭县卫生健康委员会2024年度机关运行经费支出决算表"],
+        ["部门：云岭县卫生健康委员会", "2024年度", "金额单位：元"],
+        ["项目", "行次", "决算数"],
+        ["合计", "1", "2,600,000.00"],
+        ["1.办公费", "2", "1,000,000.00"],
+        ["2.差旅费", "3", "600,000.00"],
+        ["3.公务接待费", "4", "50,000.00"],
+        ["4.其他", "5", "950,000.00"],
+    ]
+    projects = [
+        ["一般公共预算财政拨款项目支出决算表"],
+        ["部门：云岭县卫生健康委员会", "2024年度", "金额单位：元"],
+        ["项目", "", "本年支出"],
+        ["科目编码", "科目名称", ""],
+        ["合计", "", "2,510,000.00"],
+        ["210", "卫生健康支出", "2,510,000.00"],
+        ["21004", "公共卫生", "2,510,000.00"],
+        ["2100408", "基本公共卫生服务", "1,510,000.00"],
+        ["2100409", "重大公共卫生服务", "1,000,000.00"],
+    ]
+    doc = parse(tmp_path, text_layout.render(rows) + "\n" + text_layout.render(projects))
+    admin, spending = doc.tables
+    assert (admin.kind, spending.kind) == ("admin_operating", "project_expenditure")
+    assert [r.parent for r in admin.rows] == [None, 0, 0, 0, 0]
+    assert admin.rows[2].value("total") == D("600000.00")
+    assert [r.code for r in spending.rows] == [None, "210", "21004", "2100408", "2100409"]
+    assert [r.parent for r in spending.rows] == [None, 0, 1, 2, 2]
+    assert errors(doc) == []
