@@ -58,6 +58,13 @@ from perfbudget.recognize.catalogue import kind_of_title
         ("一般公共预算财政拨款项目支出决算表", "project_expenditure"),
         ("机关运行经费支出决算表", "admin_operating"),
         ("云岭县卫生健康委员会2024年度机关运行经费支出决算表", "admin_operating"),
+        ("收入支出决算表", "income_expenditure_summary"),
+        ("青川市第一中学支出决算表", "expenditure"),  # an issuer the prefix rules do not know
+        # narrower tables than the generic 收入/支出 kinds: not those kinds
+        ("政府采购支出决算表", None),
+        ("一般公共预算财政拨款收入支出决算表", None),
+        ("财政专户管理资金收入支出决算表", None),
+        ("对个人和家庭补助支出决算表", None),
         # not budget tables, or not titles at all
         ("政府采购情况表", None),
         ("青川市水利局2024年度政府采购情况表", None),

@@ -30,6 +30,7 @@ class TableKind:
     titles: tuple[re.Pattern[str], ...]
     rows: str
     code_system: str = "functional"
+    scoped: bool = True  # a scope (一般公共预算财政拨款…) may stand before the title pattern
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def kinds() -> tuple[TableKind, ...]:
             titles=tuple(re.compile(t + "$") for t in k["titles"]),
             rows=k["rows"],
             code_system=k.get("code_system", "functional"),
+            scoped=k.get("scoped", True),
         )
         for k in data["kind"]
     )
@@ -80,15 +82,20 @@ def kind_of_title(text: str) -> TableKind | None:
     for kind in kinds():
         for pattern in kind.titles:
             match = pattern.search(bare)
-            if match is not None and match.start() <= 12:  # _anchored(pattern, bare), searched once
+            if match is not None and _anchored(match, bare, kind.scoped):
                 return kind
     return None
 
 
-def _anchored(pattern: re.Pattern[str], bare: str) -> bool:
-    """The pattern must cover the whole title, apart from a short issuer/scope prefix."""
-    match = pattern.search(bare)
-    return match is not None and match.start() <= 12
+# words of a narrower scope, never of an issuer
+_NARROWER = re.compile("收入|支出|拨款|资金|经费|采购|购买|补助|人员")
+
+
+def _anchored(match: re.Match[str], bare: str, scoped: bool) -> bool:
+    """The pattern must cover the whole title, apart from a short issuer/scope prefix (an issuer
+    only, for a kind that a scope would narrow: 政府采购支出决算表 is no 支出决算表)."""
+    start = match.start()
+    return start == 0 or (start <= 12 and (scoped or _NARROWER.search(bare, 0, start) is None))
 
 
 _YEAR = re.compile(r"(\d{4})")
