@@ -120,8 +120,8 @@ def _structure(organisation: str, placed: list[Placed]) -> list[RowFields]:
         return structure.two_sided(placed, class_code_by_name)
     if organisation == "named":
         return structure.named(placed)
-    if organisation == "projects":
-        return structure.projects(placed)
+    if organisation == "projects" and not _functional_codes(placed):
+        return structure.projects(placed)  # (a 项目支出决算表 may list 功能分类 codes instead)
     if organisation == "economic":
         if any(p.row["code"] for p in placed):
             for item in placed:
@@ -130,6 +130,12 @@ def _structure(organisation: str, placed: list[Placed]) -> list[RowFields]:
             return structure.coded(placed)
         return structure.economic_names(placed, is_economic_class_name)
     return structure.coded(placed)
+
+
+def _functional_codes(placed: list[Placed]) -> bool:
+    """Rows coded 类/款/项 (3, 5, 7 digits) from a 类 down, not rows named by project."""
+    codes = [p.row["code"] for p in placed if p.row["code"]]
+    return bool(codes) and len(codes[0]) == 3 and all(c.isdigit() and len(c) in (3, 5, 7) for c in codes)
 
 
 def _is_triples(header_rows: list[RawRow]) -> bool:

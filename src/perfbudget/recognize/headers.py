@@ -335,6 +335,8 @@ def _columns(paths: list[list[str]], is_label: list[bool]) -> tuple[list[Column]
             # a heading such as 预算数 groups columns when it has some below it, else it is the amount
             key = "total" if leaf.kind == "group" else leaf.key
         ancestors = [w.key for w in words[:-1] if w is not None and w.kind not in _NOT_ANCESTORS]
+        if leaf is not None and leaf.kind == "group":
+            ancestors.append(leaf.key)  # 年初预算数 | 决算数 side by side: budget.total, final.total
         if kind == "measure" and key == "total" and ancestors and ancestors[-1] in _SUBTOTAL_IS_ITEM:
             key = ancestors[-1]  # 小计 under 公务用车购置及运行费 (基本支出) is that item's amount
             ancestors = ancestors[:-1]

@@ -174,6 +174,12 @@ def build_row(
                 values[key] = {"text": text, "line": cell.line, "page": cell.page}
         else:  # line_no
             values[key] = {"text": text, "line": cell.line, "page": cell.page}
+    if parts and not label:
+        # 合计 printed across the 类 | 款 | 项 columns, its name column left empty
+        for part, text in parts.items():
+            if text and not text.strip().isdigit():
+                label, parts[part] = text, ""
+                break
     if code and not is_code(code):
         glued = _glued_code(code)
         if glued:

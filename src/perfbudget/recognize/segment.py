@@ -7,6 +7,7 @@ A table with no recognised title becomes a generic segment: kept, never dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from perfbudget.read.blocks import RawRow
@@ -95,14 +96,19 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             else:
                 kind = kinds[text] = title_of(text)
         if kind is not None:
-            current = Segment(kind=kind, title=text.strip(), title_row=row, label=pending_label)
+            current = Segment(
+                kind=kind, title=text.strip(), title_row=row, label=pending_label or _title_label(text)
+            )
             found.append(current)
             pending_label, body_grid = None, None
             continue
         is_paragraph = row.grid is None
         # (a label holds 表 or 公开, see LABEL: the test is cheap, squash() is not)
         if is_paragraph and text and ("表" in text or "公" in text) and label_match(squash(text)):
-            pending_label = squash(text)  # 预算公开表1 printed above its title
+            if current is not None and current.label is None and not current.body and not current.notes:
+                current.label = squash(text)  # 公开01表 printed on its own line under its title
+            else:
+                pending_label = squash(text)  # 预算公开表1 printed above its title
             continue
         if current is not None and not current.body and is_meta(row):
             current.meta.append(row)
@@ -139,6 +145,17 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
         current.body.append(row)
         body_grid = row.grid
     return found, prose
+
+
+_LEADING_LABEL = re.compile(
+    r"^(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+(?!般)))(?=[\s、.．：:])"
+)
+
+
+def _title_label(title: str) -> str | None:
+    """The label printed before the title on the same line: ``公开05表 一般公共预算…``."""
+    match = _LEADING_LABEL.match(title.strip())
+    return match.group(0) if match else None
 
 
 def _continues(last: RawRow, first: RawRow) -> bool:

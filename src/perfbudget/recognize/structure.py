@@ -52,6 +52,14 @@ def coded(placed: list[Placed]) -> list[RowFields]:
     return rows
 
 
+# the parts a 结转和结余 row is printed with, even where the text lost their indentation:
+# 年初财政拨款结转和结余 by kind of 财政拨款, 年末结转和结余 by 基本支出/项目支出/经营
+_PART_OF_CARRY = re.compile(
+    r"(?:其中[:：]?)?(?:(?:一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政)?拨款(?:资金)?"
+    r"|基本支出结转|项目支出结转(?:和结余)?|经营结余)$"
+)
+
+
 def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
     """收支总表: per half, the ordinal rows make up 本年…合计; what follows it (结转, 结余) makes up
     总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up.
@@ -94,7 +102,9 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
                         row["code"], row["code_inferred"], row["level"] = code, True, 1
                 continue
             if carry_parent is not None and (
-                p.indent > placed[carry_parent].indent or has_ordinal(row["label"])
+                p.indent > placed[carry_parent].indent
+                or has_ordinal(row["label"])
+                or _PART_OF_CARRY.match(squash(row["label"]))
             ):
                 row["parent"] = carry_parent
                 continue
@@ -145,12 +155,22 @@ _THREE_PUBLIC_PARENT = {
 }
 
 
+# how a named item is numbered: 1. | （1） | ① | 一、, after or before 其中：
+_ITEM_NUMBER = re.compile(
+    r"^(?:其中[:：]?)?\s*(?:[（(]?(?:\d+|[一二三四五六七八九十]+)[)）]?[、.．]?|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：]?)?"
+)
+
+
+def _item_word(label: str):
+    return column_word(_ITEM_NUMBER.sub("", label, count=1))
+
+
 def named(placed: list[Placed]) -> list[RowFields]:
     """三公经费 and 机关运行经费 tables: items under 合计; 购置/运行 under 公务用车购置及运行费."""
     rows = [p.row for p in placed]
     keys: dict[str, int] = {}
     for index, row in enumerate(rows):
-        word = column_word(strip_ordinal(row["label"]))
+        word = _item_word(row["label"])
         key = "total" if row["role"] == RowRole.TOTAL else (word.key if word else None)
         if key and key not in keys:
             keys[key] = index
@@ -158,7 +178,7 @@ def named(placed: list[Placed]) -> list[RowFields]:
     for index, row in enumerate(rows):
         if index == total:
             continue
-        word = column_word(strip_ordinal(row["label"]))
+        word = _item_word(row["label"])
         parent_key = _THREE_PUBLIC_PARENT.get(word.key) if word else None
         row["parent"] = keys.get(parent_key) if parent_key else total
     _mark_groups(rows)

@@ -13,9 +13,12 @@ from perfbudget.recognize.vocabulary import HEADER_UNIT
 
 _HERE = Path(__file__).parent
 _TITLE_PREFIX = re.compile(
-    # 表5 / 表十一 (digits or Chinese numerals, never both: 表5一般… is 表5 + 一般…)
-    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+?(?=[^一二三四五六七八九十]|一般))(?:[-—]\d+)?)[、.．：:]?)?"
-    r"(?:[^\d]{0,30}?(?:局|委|办|院|厅|部(?!门)|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
+    # a table label: 公开01表, 表3, 表三 (not the 一 of a following 一般), 附表1-2, 附件2
+    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-—]\d+)?"
+    r"|附件\d+(?:[-—]\d+)?)[、.．：:]?)?"
+    r"(?:\d{4}年度?)?"
+    # an issuer: never a 表 (the issuer ends before the title) nor the 部 of 部门
+    r"(?:[^\d表]{0,30}?(?:局|委|办|院|厅|部(?!门)|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
     r"(?:\d{4}年度?)?"
 )
 _TITLE_SUFFIX = re.compile(r"[（(][^）)]{1,12}[）)]$")
@@ -28,6 +31,7 @@ class TableKind:
     titles: tuple[re.Pattern[str], ...]
     rows: str
     code_system: str = "functional"
+    scoped: bool = True  # a scope (一般公共预算财政拨款…) may stand before the title pattern
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def kinds() -> tuple[TableKind, ...]:
             titles=tuple(re.compile(t + "$") for t in k["titles"]),
             rows=k["rows"],
             code_system=k.get("code_system", "functional"),
+            scoped=k.get("scoped", True),
         )
         for k in data["kind"]
     )
@@ -92,15 +97,20 @@ def kind_of_title(text: str) -> TableKind | None:
         for kind in kinds():
             for pattern in kind.titles:
                 match = pattern.search(candidate)
-                if match is not None and match.start() <= 12:  # _anchored(pattern, candidate), searched once
+                if match is not None and _anchored(match, candidate, kind.scoped):
                     return kind
     return None
 
 
-def _anchored(pattern: re.Pattern[str], bare: str) -> bool:
-    """The pattern must cover the whole title, apart from a short issuer/scope prefix."""
-    match = pattern.search(bare)
-    return match is not None and match.start() <= 12
+# words of a narrower scope, never of an issuer
+_NARROWER = re.compile("收入|支出|拨款|资金|经费|采购|购买|补助|人员")
+
+
+def _anchored(match: re.Match[str], bare: str, scoped: bool) -> bool:
+    """The pattern must cover the whole title, apart from a short issuer/scope prefix (an issuer
+    only, for a kind that a scope would narrow: 政府采购支出决算表 is no 支出决算表)."""
+    start = match.start()
+    return start == 0 or (start <= 12 and (scoped or _NARROWER.search(bare, 0, start) is None))
 
 
 _YEAR = re.compile(r"(\d{4})")
