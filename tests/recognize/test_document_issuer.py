@@ -48,3 +48,8 @@ def test_no_issuer_printed_means_no_department() -> None:
     assert doc.department is None
     doc = parse("# 市级部门预算说明\n\n部门支出总表\n" + TABLE)
     assert doc.department is None
+
+
+def test_issuer_after_an_attachment_label() -> None:
+    doc = parse("附件2-1 青川市水利局2024年支出决算表\n" + TABLE)
+    assert (doc.department, doc.fiscal_year) == ("青川市水利局", 2024)
