@@ -241,7 +241,8 @@ def _points(unit: Unit, profile: Profile) -> None:
 
 
 def _name(evaluation: SelfEvaluation) -> str:
-    unit = evaluation.unit_name.text if evaluation.unit_name else ""
+    named = evaluation.project_name if evaluation.scope == "项目" and evaluation.project_name else None
+    unit = (named or evaluation.unit_name).text if (named or evaluation.unit_name) else ""
     kind = "项目绩效自评表" if evaluation.scope == "项目" else "整体绩效自评表"
     return f"“{unit}”{kind}" if unit else kind
 

@@ -30,11 +30,12 @@ _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单�
 _IDENTITY = {
     PROJECT: ("项目名称", "项目编码"),
     DECLARATION: _UNIT_NAME,
-    SELF_EVALUATION: _UNIT_NAME,
+    SELF_EVALUATION: (*_UNIT_NAME, "项目名称"),
     EXPENDITURE: ("部门基本信息",),
 }
 
 
+_EVALUATED = ("全年执行数", "年初预算数")  # the money block of the national self-evaluation templates
 _ANCHORS = ("项目编码", "项目名称", "部门基本信息", *_UNIT_NAME)
 
 
@@ -100,15 +101,16 @@ def _untitled_kind(rows: list[RawRow], index: int, first: str | None = None) -> 
     ]
     if first == "项目编码" or (first.startswith("项目编码") and "项目名称" in key(rows[index].text)):
         return PROJECT
+    evaluated = any(word in a for a in ahead for word in _EVALUATED)  # 全年执行数: a self-evaluation
     if first == "项目名称" and any(a.startswith("主管部门") for a in ahead[:3]):
-        return PROJECT
+        return SELF_EVALUATION if evaluated else PROJECT
     if first == "部门基本信息":
         return EXPENDITURE
     if first in _UNIT_NAME:
         joined = " ".join(ahead)
         if "年度履职目标" in joined:
             return DECLARATION
-        if "任务名称" in joined and "完成情况" in joined:
+        if ("任务名称" in joined and "完成情况" in joined) or evaluated:
             return SELF_EVALUATION
     return None
 
