@@ -292,7 +292,9 @@ class ProjectTarget(BaseModel):
     ``99年`` sentinel. ``attribute_kind`` is ``经常性`` or ``一次性``.
     """
 
-    template: str  # "description" (描述/依据 columns) | "two_period" (实施期 and 年度 side by side)
+    # "description" (描述/依据 columns) | "two_period" (实施期 and 年度 side by side) | "one_period"
+    # (the national layout with the 年度 columns only)
+    template: str
     title: Text | None = None
     year: int | None = None
     code: Text | None = None

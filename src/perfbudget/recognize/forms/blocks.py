@@ -22,6 +22,7 @@ _TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"整体绩效目标(?:申报)?表$"), DECLARATION),
     (re.compile(r"项目(?:支出)?绩效目标(?:申报)?表$"), PROJECT),
 )
+_YEAR_AFTER = re.compile(r"（\d{4}年度?）$")
 _META = re.compile(
     r"^[（(]?\d{4}年度?[)）]?$|^(?:金额)?单位[：:]|^附件\d*[：:]?$|^填报单位|^部门[（(]单位[)）][：:]|^编制单位|^\d{1,3}$"
     r"|^第\d+页|^-\d+-$"
@@ -75,7 +76,7 @@ def title_kind(row: RawRow) -> str | None:
     text = _single(row)
     if text is None or "绩效" not in text:
         return None
-    text_key = key(text)
+    text_key = _YEAR_AFTER.sub("", key(text))
     for pattern, kind in _TITLES:
         if pattern.search(text_key):
             return kind
@@ -112,6 +113,8 @@ def _untitled_kind(rows: list[RawRow], index: int, first: str | None = None) -> 
             return DECLARATION
         if ("任务名称" in joined and "完成情况" in joined) or evaluated:
             return SELF_EVALUATION
+        if "任务名称" in joined and ("预算金额" in joined or "财政拨款" in joined):
+            return EXPENDITURE  # 部门整体支出绩效目标表: tasks with their budget
     return None
 
 
@@ -132,6 +135,8 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
                     break
         if single is not None and len(single) <= 80 and "绩效" in single:  # title_kind(row)
             single_key = key(single)
+            if single_key.endswith("）"):
+                single_key = _YEAR_AFTER.sub("", single_key)  # 项目支出绩效目标表（2030年度）
             kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
             if kind is not None:
                 current = Block(kind, row)

@@ -268,6 +268,9 @@ class _Reader:
             if cell is not None:
                 setattr(line, name, figure(cell))
         evaluation = self.evaluation
+        evaluation.money_unit = evaluation.money_unit or money_unit_of(
+            row.text
+        )  # the block's label, merged down
         evaluation.funds.append(line)
         if len(evaluation.funds) == 1:  # 年度资金总额: the totals and the 执行率 scored
             evaluation.initial_budget = line.initial
