@@ -538,3 +538,72 @@ def test_completion_of_those_spellings(target, actual, share):
         actual=parse_target(actual),
     )
     assert completion(indicator, default_profile("self_evaluation")).share == D(share)
+
+
+@LAYOUTS
+def test_provincial_variants_of_the_same_family(layout):
+    """A money block with 预算数 / 执行数 only, the value headers spelt 全年指标值 / 全年实际值, and a
+    one-period target whose second goal has a row of its own."""
+    table = project_self_evaluation()
+    table[9] = (
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "全年指标值",
+        "全年实际值",
+        "分值",
+        "得分",
+        "偏差原因",
+    )
+    table[2] = ("项目资金（万元）", "", "预算数", "执行数", "分值", "执行率", "得分")
+    table[3:7] = [
+        ("", "年度资金总额", "240", "228", "10", "95%", "9.5"),
+        ("", "其中：财政资金", "220", "210", "—", "95.45%", "—"),
+        ("", "其他资金", "20", "18", "—", "90%", "—"),
+    ]
+    document = parse(layout, "项目绩效自评表", table)
+    (form,) = document.self_evaluations
+    assert [(f.label.text, f.initial, f.budget.value, f.actual.value) for f in form.funds] == [
+        ("年度资金总额", None, 240, 228),
+        ("其中：财政资金", None, 220, 210),
+        ("其他资金", None, 20, 18),
+    ]
+    assert (form.execution_rate.value, form.execution_score.value) == (95, D("9.5"))
+    assert [(i.target_raw.text, i.actual_raw.text) for i in form.indicators[:2]] == [
+        ("≥12处", "12处"),
+        ("≥24次", "20次"),
+    ]
+    assert form.indicators[1].deviation_reason.text == REASON
+    (card,) = score_document(document)
+    assert card.tree.points == card.printed_total == D("97.83") and serious(document) == []
+
+    head = [
+        *PROJECT_HEAD[:5],
+        ("年度总体目标", "目标1：完成全县86公里河道日常保洁。"),
+        ("", "目标2：垃圾清运及时率100%。"),
+    ]
+    document = parse(layout, "项目支出绩效目标表", head + PROJECT_INDICATORS)
+    (target,) = document.project_targets
+    check_project_head(target)
+    assert len(target.indicators) == 8 and document.findings == []
+
+
+FOOTER = ("填报人：王五", "", "联系电话：0888-1234567", "", "填报日期：2031年1月15日")
+
+
+@LAYOUTS
+def test_signature_lines_are_not_indicators(layout):
+    evaluation = parse(layout, "项目支出绩效自评表", [*project_self_evaluation(), FOOTER])
+    targets = parse(layout, "项目支出绩效目标表", [*PROJECT_HEAD, *PROJECT_INDICATORS, FOOTER])
+    department = parse(layout, "部门整体支出绩效目标表", [*DEPARTMENT_TARGET, FOOTER])
+    assert len(evaluation.self_evaluations[0].indicators) == 9
+    assert len(targets.project_targets[0].indicators) == 8
+    assert len(department.department_targets[0].indicators) == 7
+    assert [f.rule for d in (evaluation, targets, department) for f in d.findings] == []
+    after = parse(
+        layout,
+        "项目支出绩效自评表",
+        [*project_self_evaluation(), FOOTER, ("", "产出指标", "数量指标", "某指标")],
+    )
+    assert [f.rule for f in after.findings] == ["read.form-unplaced-row"]

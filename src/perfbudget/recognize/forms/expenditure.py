@@ -15,7 +15,16 @@ import re
 from perfbudget.model.performance import DepartmentBudget, DepartmentTarget, FundingLine, Staffing, Task
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
-from perfbudget.recognize.forms.common import Context, View, figure, money_unit_of, text_of, view, year_of
+from perfbudget.recognize.forms.common import (
+    Context,
+    View,
+    figure,
+    is_footer,
+    money_unit_of,
+    text_of,
+    view,
+    year_of,
+)
 from perfbudget.recognize.forms.draft import freeze
 from perfbudget.recognize.forms.indicators import Collector, token_row
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker
@@ -74,6 +83,11 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     task_cols: dict[str, int] = {}
     for row in rows:
         v = view(row)
+        if phase == "footer" or is_footer(v.first):
+            if phase == "footer" and not is_footer(v.first):
+                context.unplaced(row, FORM)  # anything after the signature lines
+            phase = "footer"
+            continue
         if phase != "indicators" and v.has("一级指标") and v.has("二级指标"):
             phase = "indicators"
             continue

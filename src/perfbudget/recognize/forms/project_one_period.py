@@ -24,6 +24,7 @@ from perfbudget.recognize.forms.common import (
     Tok,
     View,
     figure,
+    is_footer,
     key,
     money_unit_of,
     text_of,
@@ -76,7 +77,6 @@ _COLUMNS = (  # longer header words first: 指标值说明 and 指标值确定�
     ("计量单位", "unit"),
 )
 _COMPARISONS = frozenset("≥≤=><＞＜＝≧≦")
-_FOOTER = ("负责人", "经办人", "联系电话", "填报日期", "填报人")
 
 
 def is_one_period(rows: list[RawRow]) -> bool:
@@ -123,8 +123,11 @@ class _Reader:
         v = view(row)
         first = v.first
         project = self.project
-        if first.startswith(_FOOTER):
+        if is_footer(first):
             self.phase = "footer"
+            return
+        if self.phase == "footer":
+            self.context.unplaced(row, FORM)  # anything after the signature lines
             return
         if self.phase == "indicators":
             self._indicator(row)
@@ -153,8 +156,11 @@ class _Reader:
             if first.startswith(word) and len(v.toks) > 1:
                 setattr(project, field, text_of(v.toks[1]))
                 return
-        if self.phase == "footer" or all(is_placeholder(t.text) for t in v.toks):
-            return  # the footer's signatures, or a row of placeholders
+        if self.phase == "goals" and len(v.toks) == 1:
+            self._goal_texts(v.toks)  # a goal on a row of its own, under the label's merged cell
+            return
+        if all(is_placeholder(t.text) for t in v.toks):
+            return  # a row of placeholders
         self.context.unplaced(row, FORM)
 
     # -- head ------------------------------------------------------------------------------
@@ -201,7 +207,10 @@ class _Reader:
 
     def _goals(self, v: View) -> None:
         self.phase = "goals"
-        for token in v.toks[1:]:
+        self._goal_texts(v.toks[1:])
+
+    def _goal_texts(self, tokens: list[Tok]) -> None:
+        for token in tokens:
             for ordinal, text in split_goals(token.cell, self.context):
                 self.project.goals.append(Goal(ordinal=ordinal, text=text, period=Period.ANNUAL))
 

@@ -18,6 +18,7 @@ from perfbudget.recognize.forms.common import (
     Tok,
     View,
     figure,
+    is_footer,
     key,
     money_unit_of,
     text_of,
@@ -57,6 +58,8 @@ _INDICATOR_COLUMNS = (
     ("指标名称", "l3"),
     ("预期指标值", "target"),
     ("年度指标值", "target"),
+    ("全年指标值", "target"),
+    ("年度目标值", "target"),
     ("指标值", "target"),
     ("实际完成指标值", "actual"),
     ("实际完成值", "actual"),
@@ -139,6 +142,9 @@ class _Reader:
         v = view(row)
         first = v.first
         evaluation = self.evaluation
+        if self.phase == "footer" or is_footer(first):
+            self._footer(row, first)
+            return
         if (
             self.phase == "indicators"
             and not first.startswith(("自评得分", "总分", "合计得分", "一级指标"))
@@ -149,7 +155,9 @@ class _Reader:
             return
         if self.phase in ("head", "funds") and self._identity(v):
             return
-        if v.has(*_FUNDS_HEADS) and not v.has("任务名称"):
+        if (v.has(*_FUNDS_HEADS) or (first.startswith(_FUNDS_BLOCK) and v.has("预算数"))) and not v.has(
+            "任务名称"
+        ):
             self._funds_header(v)
             return
         if self.phase == "funds" and not v.has("预期目标", "一级指标"):
@@ -208,6 +216,12 @@ class _Reader:
             self._indicator(row)
             return
         self.context.unplaced(row, FORM)
+
+    def _footer(self, row: RawRow, first: str) -> None:
+        """Signature lines end the form; anything else after them cannot be placed."""
+        if self.phase == "footer" and not is_footer(first):
+            self.context.unplaced(row, FORM)
+        self.phase = "footer"
 
     def _identity(self, v: View) -> bool:
         """项目名称 (a project form: the 实施单位 is the unit), 主管部门 and 实施单位."""
