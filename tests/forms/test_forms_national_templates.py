@@ -607,3 +607,12 @@ def test_signature_lines_are_not_indicators(layout):
         [*project_self_evaluation(), FOOTER, ("", "产出指标", "数量指标", "某指标")],
     )
     assert [f.rule for f in after.findings] == ["read.form-unplaced-row"]
+
+
+def test_weights_printed_per_row_must_add_up_to_the_total():
+    table = project_self_evaluation()
+    table[10] = ("", "产出指标", "数量指标", "维修改造供水工程", "≥12处", "12处", "10", "10", "")  # 15 → 10
+    table[-1] = ("总分", "", "", "", "", "", "100", "92.83", "")
+    document = parse(as_rows, "项目支出绩效自评表", table)
+    assert [f.rule for f in serious(document)] == ["score.weights"]
+    assert "= 95" in serious(document)[0].message

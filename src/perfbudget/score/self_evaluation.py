@@ -708,8 +708,16 @@ def _one_split(evaluation: SelfEvaluation) -> bool:
 def _weight_findings(
     evaluation: SelfEvaluation, groups: list[Group], profile: Profile, name: str, file: str
 ) -> list[Finding | None]:
-    """The printed 分值 (预算执行率 and every level-1 group) add up to the scheme's total (100)."""
-    weights = [evaluation.execution_weight] + [g.weight for g in groups if g.units]
+    """The printed 分值 (预算执行率 and every level-1 group, or each indicator of a group that prints
+    them per row, as the national templates do) add up to the scheme's total (100)."""
+    weights: list[Figure | None] = [evaluation.execution_weight]
+    for group in groups:
+        if not group.units:
+            continue
+        if group.weight is None and all(u.weight is not None for u in group.units):
+            weights += [u.weight for u in group.units]
+        else:
+            weights.append(group.weight)
     if not profile.use_document_weights or any(w is None or w.value is None for w in weights):
         return []
     got = sum((w.value for w in weights), ZERO)  # type: ignore[union-attr]

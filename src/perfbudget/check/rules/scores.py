@@ -101,8 +101,8 @@ _register(
     Severity.WARNING,
     "score",
     "各项分值之和等于总分",
-    """The 分值 a form prints (预算执行率 and each level-1 group; a report's dimensions) add up to the
-    scheme's total (100).""",
+    """The 分值 a form prints (预算执行率 and each level-1 group, or each indicator where the form
+    prints them per row; a report's dimensions) add up to the scheme's total (100).""",
 )
 _register(
     "score.grade",
