@@ -1,7 +1,8 @@
 """Cut the row stream into performance-form blocks: a title (when printed), its meta lines and
 the table rows of one form. Forms are found by their titles and, when a title is missing, by the
 identity row a form starts with (``项目名称`` followed by ``主管部门及代码``, ``项目编码``,
-``部门（单位）名称`` …)."""
+``部门（单位）名称`` …; a money block with 全年执行数 makes it a self-evaluation, a task table with its
+预算金额 a 部门整体支出绩效目标表)."""
 
 from __future__ import annotations
 

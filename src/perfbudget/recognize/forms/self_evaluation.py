@@ -4,6 +4,12 @@
 The form's columns are taken from its header rows; 分值 and 得分 may be printed once for a merged
 level-1 or level-2 group (:func:`~.labels.assign_levels` decides the level per form). Vertical
 labels printed one character per line are read as one cell by the reader.
+
+The national templates of the family (项目支出绩效自评表, 部门整体支出绩效自评表) print instead: 项目名称,
+主管部门 and 实施单位 (a project form), a money block (``项目资金（万元） | 年初预算数 | 全年预算数 |
+全年执行数 | 分值 | 执行率 | 得分`` over 年度资金总额 and the rows of its split, read by the header's
+columns), 年度总体目标 as 预期目标 | 实际完成情况, the indicators with 年度指标值 | 实际完成值 | 分值 |
+得分 | 偏差原因分析及改进措施, and 总分 with its 分值 and 得分. Signature lines end the form.
 """
 
 from __future__ import annotations
