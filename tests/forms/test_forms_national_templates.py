@@ -616,3 +616,29 @@ def test_weights_printed_per_row_must_add_up_to_the_total():
     document = parse(as_rows, "项目支出绩效自评表", table)
     assert [f.rule for f in serious(document)] == ["score.weights"]
     assert "= 95" in serious(document)[0].message
+
+
+@LAYOUTS
+def test_one_goal_per_row_and_the_units_on_rows_of_their_own(layout):
+    table = project_self_evaluation()
+    table[1:2] = [("主管部门", "云岭县水务局"), ("实施单位", "云岭县农村供水管理站")]
+    goal_rows = [
+        ("", "目标1：完成12处供水工程维修改造。", "", "", "", "完成12处。"),
+        ("", "目标2：全年水质检测24次。", "", "", "", "检测20次。"),
+    ]
+    table[9:10] = goal_rows
+    document = parse(layout, "项目支出绩效自评表", table)
+    (form,) = document.self_evaluations
+    assert (form.department.text, form.implementing_unit.text) == ("云岭县水务局", "云岭县农村供水管理站")
+    assert [(g.ordinal, g.text.text, g.actual.text) for g in form.goals] == [
+        ("目标1", "完成12处供水工程维修改造。", "完成12处。"),
+        ("目标2", "全年水质检测24次。", "检测20次。"),
+    ]
+    assert form.goals_actual.text == "完成12处。\n检测20次。"
+    assert document.findings == [] and len(form.indicators) == 9
+
+    head = [*PROJECT_HEAD]
+    head[1:2] = [("主管部门及代码", "305-云岭县水务局"), ("实施单位", "云岭县河道管理所")]
+    document = parse(layout, "项目支出绩效目标表", head + PROJECT_INDICATORS)
+    check_project_head(document.project_targets[0])
+    assert document.findings == []

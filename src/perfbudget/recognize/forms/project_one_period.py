@@ -144,6 +144,9 @@ class _Reader:
         if first.startswith("主管部门"):
             self._department(v)
             return
+        if first.startswith("实施单位") and len(v.toks) > 1:  # printed on a row of its own
+            project.implementing_unit = text_of(v.toks[1])
+            return
         if first.startswith("项目资金"):
             self._start_money(v)
             return

@@ -236,6 +236,9 @@ class _Reader:
             evaluation.scope = "项目"
             evaluation.project_name = text_of(v.toks[1]) if len(v.toks) > 1 else None
             return True
+        if v.first.startswith("实施单位") and len(v.toks) > 1:  # printed on a row of its own
+            evaluation.implementing_unit = evaluation.unit_name = text_of(v.toks[1])
+            return True
         if not v.first.startswith("主管部门"):
             return False
         department = v.toks[1] if len(v.toks) > 1 and not v.toks[1].key.startswith("实施单位") else None
@@ -379,13 +382,19 @@ class _Reader:
         goals = split_goals(goal_cell, self.context)
         actuals = split_goals(actual_cell, self.context)
         evaluation = self.evaluation
-        paired = len(actuals) == len(goals) and len(goals) > 1
+        # the goals of a row paired with what was achieved, one for one (at their ordinals)
+        paired = len(actuals) == len(goals)
         for index, (ordinal, text) in enumerate(goals):
             evaluation.goals.append(
                 Goal(ordinal=ordinal, text=text, actual=actuals[index][1] if paired else None)
             )
         if actual_cell is not None:
-            evaluation.goals_actual = text_of(actual_cell)
+            before = evaluation.goals_actual
+            evaluation.goals_actual = (
+                before.model_copy(update={"text": before.text + "\n" + actual_cell.text})
+                if before is not None
+                else text_of(actual_cell)
+            )
 
     def _goal_cells(self, row: RawRow) -> tuple[RawCell | None, RawCell | None]:
         """Goal texts printed off their header's columns (a merged cell converted one column off):
