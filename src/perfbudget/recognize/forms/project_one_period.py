@@ -76,7 +76,6 @@ _COLUMNS = (  # longer header words first: 指标值说明 and 指标值确定�
     ("度量单位", "unit"),
     ("计量单位", "unit"),
 )
-_COMPARISONS = frozenset("≥≤=><＞＜＝≧≦")
 
 
 def is_one_period(rows: list[RawRow]) -> bool:
@@ -280,8 +279,10 @@ def _columns_of_value(indicator: Draft, nature: Tok | None, value: Tok | None, u
         return
     target = indicator.target
     comparison = nature.text.strip() if nature is not None else ""
-    if comparison and all(c in _COMPARISONS for c in comparison) and target.op is None:
-        target = parse_target(comparison + value.text) or target
+    if comparison and target.op is None and target.number is not None:
+        combined = parse_target(comparison + value.text)  # ``≥`` or ``不低于`` and ``95``; not ``定性``
+        if combined is not None and combined.op is not None and combined.number is not None:
+            target = combined
     unit_text = unit.text.strip() if unit is not None else ""
     if (
         target.number is not None
