@@ -642,3 +642,14 @@ def test_one_goal_per_row_and_the_units_on_rows_of_their_own(layout):
     document = parse(layout, "项目支出绩效目标表", head + PROJECT_INDICATORS)
     check_project_head(document.project_targets[0])
     assert document.findings == []
+
+
+def test_money_that_does_not_add_up_in_the_target_forms():
+    project = [*PROJECT_HEAD]
+    project[4] = ("", "其他资金", "20")  # 120 + 20 ≠ 150
+    department = [*DEPARTMENT_TARGET]
+    department[5] = ("", "河道保洁", "河道日常保洁", "160", "130", "30")  # 600 + 450 + 160 ≠ 1200
+    found = serious(parse(as_rows, "项目支出绩效目标表", project + PROJECT_INDICATORS))
+    assert [f.rule for f in found] == ["target.funding-sum"]
+    found = serious(parse(as_cells, "部门整体支出绩效目标表", department))
+    assert sorted(f.rule for f in found) == ["target.task-sum", "target.task-sum"]  # 总额 and 财政拨款
