@@ -542,8 +542,8 @@ def test_completion_of_those_spellings(target, actual, share):
 
 @LAYOUTS
 def test_provincial_variants_of_the_same_family(layout):
-    """A money block with 预算数 / 执行数 only, the value headers spelt 全年指标值 / 全年实际值, and a
-    one-period target whose second goal has a row of its own."""
+    """A money block with 预算数 / 执行数 only, the goals headed 绩效目标 / 目标实际完成情况, the value
+    headers spelt 全年指标值 / 全年实际值, and a one-period target whose second goal has a row of its own."""
     table = project_self_evaluation()
     table[9] = (
         "绩效指标",
@@ -562,6 +562,7 @@ def test_provincial_variants_of_the_same_family(layout):
         ("", "其中：财政资金", "220", "210", "—", "95.45%", "—"),
         ("", "其他资金", "20", "18", "—", "90%", "—"),
     ]
+    table[6] = ("年度总体目标", "绩效目标", "", "", "", "目标实际完成情况")
     document = parse(layout, "项目绩效自评表", table)
     (form,) = document.self_evaluations
     assert [(f.label.text, f.initial, f.budget.value, f.actual.value) for f in form.funds] == [
@@ -570,6 +571,7 @@ def test_provincial_variants_of_the_same_family(layout):
         ("其他资金", None, 20, 18),
     ]
     assert (form.execution_rate.value, form.execution_score.value) == (95, D("9.5"))
+    assert [g.ordinal for g in form.goals] == ["目标1", "目标2"] and form.goals_actual.text == ACHIEVED
     assert [(i.target_raw.text, i.actual_raw.text) for i in form.indicators[:2]] == [
         ("≥12处", "12处"),
         ("≥24次", "20次"),

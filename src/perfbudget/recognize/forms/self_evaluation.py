@@ -56,6 +56,16 @@ _FUNDS_COLUMNS = (
 )
 _FUNDS_BLOCK = ("项目资金", "部门资金", "单位资金", "资金情况")
 _GOAL_LABELS = frozenset({"年度总体目标", "总体目标", "年度目标", "绩效目标", "年度绩效目标"})
+# the rows that end the money block (its rows are labels with figures only)
+_AFTER_FUNDS = (
+    "预期目标",
+    "实际完成情况",
+    "目标实际完成情况",
+    "一级指标",
+    "年度主要任务",
+    "任务名称",
+    *_GOAL_LABELS,
+)
 _INDICATOR_COLUMNS = (
     ("一级指标", "l1"),
     ("二级指标", "l2"),
@@ -166,7 +176,7 @@ class _Reader:
         ):
             self._funds_header(v)
             return
-        if self.phase == "funds" and not v.has("预期目标", "一级指标"):
+        if self.phase == "funds" and not v.has(*_AFTER_FUNDS):
             self._funds(v)
             return
         if len(v.toks) == 1 and self.phase == "head":
@@ -291,9 +301,8 @@ class _Reader:
             if cell is not None:
                 setattr(line, name, figure(cell))
         evaluation = self.evaluation
-        evaluation.money_unit = evaluation.money_unit or money_unit_of(
-            row.text
-        )  # the block's label, merged down
+        # the block's label (``项目资金（万元）``) may be merged down onto this row
+        evaluation.money_unit = evaluation.money_unit or money_unit_of(row.text)
         evaluation.funds.append(line)
         if len(evaluation.funds) == 1:  # 年度资金总额: the totals and the 执行率 scored
             evaluation.initial_budget = line.initial
