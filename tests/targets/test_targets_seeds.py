@@ -100,6 +100,6 @@ def test_target_findings_on_the_seeds(seed, key):
 def test_the_seed_money_adds_up(seed):
     """R13 (000 预算情况), R14 (001 预算数, 支出计划), R15 (004 整体支出 budget) and the 004 project
     funding hold exactly: no finding, not even rounding."""
-    ids = ["target.funding-sum", "target.basic-plus-project", "target.spending-plan"]
+    ids = ["target.funding-sum", "target.basic-plus-project", "target.task-sum", "target.spending-plan"]
     for key in ("000", "001", "004"):
         assert run_checks(seed(key), ids) == []

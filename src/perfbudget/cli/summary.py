@@ -27,7 +27,7 @@ def print_document(document: Document) -> None:
     for label, items, name in (
         ("整体绩效目标", document.department_targets, lambda f: f.unit_name),
         ("项目绩效目标", document.project_targets, lambda f: f.name),
-        ("绩效自评表", document.self_evaluations, lambda f: f.unit_name),
+        ("绩效自评表", document.self_evaluations, lambda f: f.project_name or f.unit_name),
         ("绩效评价报告", document.evaluation_reports, lambda f: f.title),
     ):
         if items:

@@ -136,7 +136,9 @@ class Indicator(BaseModel):
     target_raw: Text | None = None  # 指标值 / 预期指标值 as printed
     target: Target | None = None
     unit_column: Text | None = None  # 度量单位
+    nature: Text | None = None  # 指标性质 (``≥``, ``≤``, ``定性``), a column of its own in some templates
     basis: Text | None = None  # 指标值确定依据
+    value_note: Text | None = None  # 指标值说明
     period: Period | None = None
     actual_raw: Text | None = None  # 实际完成指标值
     actual: Target | None = None
@@ -162,11 +164,13 @@ class Indicator(BaseModel):
 
 
 class Task(BaseModel):
-    """A 年度主要任务 (name and content; the budget where printed)."""
+    """A 年度主要任务 (name and content; the budget where printed, with its 财政拨款 and 其他资金)."""
 
     name: Text | None = None
     content: Text | None = None
     budget: Figure | None = None
+    fiscal: Figure | None = None  # 财政拨款
+    other: Figure | None = None  # 其他资金
     line: int | None = None
     page: int | None = None
 
@@ -288,7 +292,9 @@ class ProjectTarget(BaseModel):
     ``99年`` sentinel. ``attribute_kind`` is ``经常性`` or ``一次性``.
     """
 
-    template: str  # "description" (描述/依据 columns) | "two_period" (实施期 and 年度 side by side)
+    # "description" (描述/依据 columns) | "two_period" (实施期 and 年度 side by side) | "one_period"
+    # (the national layout with the 年度 columns only)
+    template: str
     title: Text | None = None
     year: int | None = None
     code: Text | None = None
@@ -337,21 +343,49 @@ class EvaluationTask(BaseModel):
     page: int | None = None
 
 
+class FundsLine(BaseModel):
+    """One row of the 项目资金/部门资金 block of a self-evaluation (``年度资金总额``, ``其中：当年财政拨款``,
+    ``上年结转资金``, ``其他资金``, ``基本支出`` …): 年初预算数, 全年预算数, 全年执行数 and, where the
+    row prints them, 分值, 执行率 and 得分 (placeholders such as ``—`` are empty figures)."""
+
+    label: Text
+    initial: Figure | None = None  # 年初预算数
+    budget: Figure | None = None  # 全年预算数
+    actual: Figure | None = None  # 全年执行数
+    weight: Figure | None = None  # 分值
+    rate: Figure | None = None  # 执行率
+    score: Figure | None = None  # 得分
+    line: int | None = None
+    page: int | None = None
+
+
 class SelfEvaluation(BaseModel):
     """绩效自评表 (整体 or 项目).
 
     ``execution_rate`` is 预算执行率 as printed (``85.43%``, ``97.44`` or ``99``; ``value`` is the
     percentage number); ``execution_weight``/``execution_score`` its 分值 and 得分.
     ``goals`` are the 年度总体目标 split at their ordinals (``目标1：``…), ``goals_actual`` the
-    实际完成情况 cell as printed; ``total_score`` is 自评得分.
+    实际完成情况 cell as printed; ``total_score`` is 自评得分 (or 总分's 得分, with its 分值 in
+    ``total_weight``).
+
+    The national templates (项目支出绩效自评表, 部门整体支出绩效自评表) print a money block instead of
+    tasks: ``funds`` holds its rows as printed; the first (年度资金总额) also gives ``initial_budget``
+    (年初预算数), ``total_budget`` (全年预算数), ``total_actual`` (全年执行数) and the 执行率 with its
+    分值 and 得分. A project form names the project (``project_name``), its 主管部门 and 实施单位.
     """
 
     scope: str = "整体"  # 整体 | 项目
     title: Text | None = None
     year: int | None = None
     unit_name: Text | None = None
+    project_name: Text | None = None  # 项目名称
+    department: Text | None = None  # 主管部门, code prefix removed
+    department_code: str | None = None
+    implementing_unit: Text | None = None  # 实施单位
     money_unit: str | None = None
     tasks: list[EvaluationTask] = Field(default_factory=empty_list)
+    funds: list[FundsLine] = Field(default_factory=empty_list)
+    initial_budget: Figure | None = None  # 年初预算数
     total_budget: Figure | None = None
     total_budget_own: Figure | None = None
     total_actual: Figure | None = None
@@ -363,6 +397,7 @@ class SelfEvaluation(BaseModel):
     goals_actual: Text | None = None
     indicators: list[Indicator] = Field(default_factory=empty_list)
     total_score: Figure | None = None
+    total_weight: Figure | None = None  # 总分's 分值 (100)
     grade: Text | None = None
     line: int | None = None
     end_line: int | None = None

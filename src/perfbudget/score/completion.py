@@ -30,7 +30,7 @@ class Completion:
 
 
 def _key(text: str | None) -> str:
-    return "".join((text or "").split()).strip("。.，,；;")
+    return "".join((text or "").split()).strip('。.，,；;“”"‘’「」')  # ``“优良”`` is ``优良``
 
 
 def percent(share: Decimal) -> str:

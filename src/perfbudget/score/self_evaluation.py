@@ -241,7 +241,8 @@ def _points(unit: Unit, profile: Profile) -> None:
 
 
 def _name(evaluation: SelfEvaluation) -> str:
-    unit = evaluation.unit_name.text if evaluation.unit_name else ""
+    named = evaluation.project_name if evaluation.scope == "项目" and evaluation.project_name else None
+    unit = (named or evaluation.unit_name).text if (named or evaluation.unit_name) else ""
     kind = "项目绩效自评表" if evaluation.scope == "项目" else "整体绩效自评表"
     return f"“{unit}”{kind}" if unit else kind
 
@@ -378,9 +379,14 @@ def _execution(
 
 
 def _rate_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[Finding | None]:
-    """预算执行率 = 执行数 ÷ 预算数 (金额合计)."""
+    """预算执行率 = 执行数 ÷ 预算数 (金额合计), and the 执行率 of every other row of the money block."""
     rate, budget, actual = evaluation.execution_rate, evaluation.total_budget, evaluation.total_actual
-    return [execution_rate_finding(rate, budget, actual, name, file)]
+    found = [execution_rate_finding(rate, budget, actual, name, file)]
+    for line in evaluation.funds[1:]:
+        found.append(
+            execution_rate_finding(line.rate, line.budget, line.actual, f"{name}{line.label.text}", file)
+        )
+    return found
 
 
 def execution_rate_finding(
@@ -632,20 +638,31 @@ def _total_findings(
     ]
 
 
+_TASK_SUMS = (
+    ("budget", "预算数"),
+    ("budget_own", "预算数（其中本级财政资金）"),
+    ("actual", "执行数"),
+    ("actual_own", "执行数（其中本级财政资金）"),
+)
+_FUNDS_SUMS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("actual", "全年执行数"))
+
+
 def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[Finding | None]:
-    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金."""
+    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金; 年度资金总额 = Σ the rows
+    under it (当年财政拨款 + 上年结转资金 + 其他资金), where the block is one split of the total."""
     out: list[Finding | None] = []
-    if not evaluation.tasks:
-        return out
     unit = evaluation.money_unit or "万元"
-    for attr, label in (
-        ("budget", "预算数"),
-        ("budget_own", "预算数（其中本级财政资金）"),
-        ("actual", "执行数"),
-        ("actual_own", "执行数（其中本级财政资金）"),
-    ):
-        total: Figure | None = getattr(evaluation, f"total_{attr}")
-        parts = [getattr(t, attr) for t in evaluation.tasks]
+    sums: list[tuple[str, str, str, Figure | None, list[Figure | None]]] = []
+    if evaluation.tasks:
+        for attr, label in _TASK_SUMS:
+            total = getattr(evaluation, f"total_{attr}")
+            sums.append((label, "金额合计", "各任务", total, [getattr(t, attr) for t in evaluation.tasks]))
+    if _one_split(evaluation):
+        head, parts = evaluation.funds[0], evaluation.funds[1:]
+        for attr, label in _FUNDS_SUMS:
+            parts_of = [getattr(p, attr) for p in parts]
+            sums.append((label, head.label.text, "其下各项", getattr(head, attr), parts_of))
+    for label, total_name, what, total, parts in sums:
         values = [p.value for p in parts if p is not None and p.value is not None]
         if total is None or total.value is None or not values:
             continue
@@ -661,10 +678,12 @@ def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[F
                 rule="score.budget-sum",
                 severity=Severity.INFO if within else Severity.ERROR,
                 message=(
-                    f"{name}：金额合计{label} {total.text} {unit}，各任务之和 {num(got)} {unit}，"
+                    f"{name}：{total_name}{label} {total.text} {unit}，{what}之和 {num(got)} {unit}，"
                     f"相差 {num(difference)} {unit}（{verdict}）"
                 ),
-                cells=cells(file, (total, "total", f"金额合计{label}"), *((p, "part", label) for p in parts)),
+                cells=cells(
+                    file, (total, "total", f"{total_name}{label}"), *((p, "part", label) for p in parts)
+                ),
                 expected=got,
                 actual=total.value,
                 difference=difference,
@@ -674,11 +693,31 @@ def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[F
     return out
 
 
+def _one_split(evaluation: SelfEvaluation) -> bool:
+    """The money block is the total and one split of it: at least two rows under the total, none
+    nested (a second ``其中``) and no second split (``按支出性质分``)."""
+    parts = evaluation.funds[1:]
+    if len(parts) < 2:
+        return False
+    labels = [_key(p.label.text) for p in parts]
+    return sum(label.startswith("其中") for label in labels) <= 1 and not any(
+        label.startswith("按") or "其中" in label[2:] for label in labels
+    )
+
+
 def _weight_findings(
     evaluation: SelfEvaluation, groups: list[Group], profile: Profile, name: str, file: str
 ) -> list[Finding | None]:
-    """The printed 分值 (预算执行率 and every level-1 group) add up to the scheme's total (100)."""
-    weights = [evaluation.execution_weight] + [g.weight for g in groups if g.units]
+    """The printed 分值 (预算执行率 and every level-1 group, or each indicator of a group that prints
+    them per row, as the national templates do) add up to the scheme's total (100)."""
+    weights: list[Figure | None] = [evaluation.execution_weight]
+    for group in groups:
+        if not group.units:
+            continue
+        if group.weight is None and all(u.weight is not None for u in group.units):
+            weights += [u.weight for u in group.units]
+        else:
+            weights.append(group.weight)
     if not profile.use_document_weights or any(w is None or w.value is None for w in weights):
         return []
     got = sum((w.value for w in weights), ZERO)  # type: ignore[union-attr]

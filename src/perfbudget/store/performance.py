@@ -189,6 +189,9 @@ def _department_target(m, document, department_id, index: int, form: dict[str, A
 def _project_name_of(form: dict[str, Any]) -> str:
     if form.get("scope") != "项目":
         return ""
+    printed = _text(form.get("project_name"))  # the 项目名称 row of the national template
+    if printed:
+        return printed
     title = _text(form.get("title"))
     for suffix in ("项目支出绩效自评表", "项目绩效自评表", "绩效自评表", "自评表"):
         if title.endswith(suffix):

@@ -52,7 +52,8 @@ _register(
     "score",
     "预算执行率 = 执行数 ÷ 预算数",
     """The 预算执行率 a self-evaluation (or a report) prints equals its 执行数 ÷ 预算数 (金额合计), within
-    the rounding of the printed rate and amounts (``ratio_tolerance``).""",
+    the rounding of the printed rate and amounts (``ratio_tolerance``); in the national templates'
+    money block every row's 执行率 is its 全年执行数 ÷ 全年预算数.""",
 )
 _register(
     "score.execution-score",
@@ -91,15 +92,17 @@ _register(
     "arithmetic",
     "自评表金额合计 = 各任务金额之和",
     """A self-evaluation's 金额合计 (预算数, 执行数 and their 其中本级财政资金) is the sum of its tasks' amounts,
-    within the rounding tolerance.""",
+    within the rounding tolerance. In the national templates' money block the 年度资金总额 (年初预算数,
+    全年预算数, 全年执行数) is the sum of the rows under it (当年财政拨款 + 上年结转资金 + 其他资金), where
+    the block is one split of the total.""",
 )
 _register(
     "score.weights",
     Severity.WARNING,
     "score",
     "各项分值之和等于总分",
-    """The 分值 a form prints (预算执行率 and each level-1 group; a report's dimensions) add up to the
-    scheme's total (100).""",
+    """The 分值 a form prints (预算执行率 and each level-1 group, or each indicator where the form
+    prints them per row; a report's dimensions) add up to the scheme's total (100).""",
 )
 _register(
     "score.grade",

@@ -1,5 +1,5 @@
 """The money of the target forms: funding sources add up, the spending plan climbs to 100%, a
-department's 预算情况 adds up both ways.
+department's 预算情况 adds up both ways and its tasks' budgets add up to their 金额合计.
 
 A project's 资金 (``ProjectTarget.funding``, one record per period) is in the form's money unit
 (``万元`` implied in 承德, ``元`` printed in 临汾); a department's 预算情况 states its unit. Sums are
@@ -188,6 +188,30 @@ def _department_budget(document: Document, form: Form, budget: DepartmentBudget)
             )
         )
     yield from (f for f in checks if f is not None)
+
+
+@rule("target.task-sum", Severity.ERROR, "arithmetic", "年度主要任务金额合计 = 各任务预算之和")
+def task_sum(document: Document) -> Iterator[Finding]:
+    """Where a department's form prints a budget for each 年度主要任务 (部门整体支出绩效目标表: 总额,
+    财政拨款, 其他资金), the 金额合计 of each column is the sum of the tasks'. Compared in the form's
+    unit; an empty task cell is nothing."""
+    for target in document.department_targets:
+        budget = target.budget
+        if budget is None or not any(t.budget is not None for t in target.tasks):
+            continue
+        form = Form("department", target)
+        unit = budget.unit or "万元"
+        for field, label in (("total", "总额"), ("fiscal", "财政拨款"), ("other", "其他资金")):
+            total = getattr(budget, field)
+            if total is None:
+                continue
+            task_field = "budget" if field == "total" else field
+            parts = [(t.name.text if t.name else "任务", getattr(t, task_field)) for t in target.tasks]
+            found = _sum_finding(
+                document, "target.task-sum", f"{form.name}年度主要任务金额合计（{label}）", unit, total, parts
+            )
+            if found is not None:
+                yield found
 
 
 @rule(

@@ -18,6 +18,7 @@ from perfbudget.recognize.forms import (
     expenditure,
     narrative,
     project_description,
+    project_one_period,
     project_two_period,
     reports,
     self_evaluation,
@@ -74,22 +75,28 @@ def _recognize_block(block: Block, document: Document, context: Context, year: i
         document.department_targets.append(declaration.recognize(block, context, year))
     elif block.kind == EXPENDITURE:
         document.department_targets.append(expenditure.recognize(block, context, year))
-    elif block.kind == PROJECT and _project_template(block) == "description":
-        document.project_targets.append(project_description.recognize(block, context, year))
     elif block.kind == PROJECT:
-        document.project_targets.append(project_two_period.recognize(block, context, year))
+        template = _project_template(block)
+        if template == "description":
+            document.project_targets.append(project_description.recognize(block, context, year))
+        elif template == "one_period":
+            document.project_targets.append(project_one_period.recognize(block, context, year))
+        else:
+            document.project_targets.append(project_two_period.recognize(block, context, year))
     elif block.kind == SELF_EVALUATION:
         document.self_evaluations.append(self_evaluation.recognize(block, context, year))
 
 
 def _project_template(block: Block) -> str:
-    """``description`` (描述/依据 columns, 项目编码) or ``two_period`` (实施期 and 年度 side by side)."""
-    for row in block.rows[:40]:
+    """``description`` (描述/依据 columns, 项目编码), ``two_period`` (实施期 and 年度 side by side)
+    or ``one_period`` (the national layout with the 年度 columns only)."""
+    head = block.rows[:40]
+    for row in head:
         text = key(row.text)
         if "项目编码" in text or "绩效指标描述" in text or "指标值确定依据" in text:
             return "description"
         if "主管部门" in text or "实施期" in text or "年度资金总额" in text:
-            return "two_period"
+            return "one_period" if project_one_period.is_one_period(head) else "two_period"
     return "description"
 
 

@@ -1,7 +1,8 @@
 """Cut the row stream into performance-form blocks: a title (when printed), its meta lines and
 the table rows of one form. Forms are found by their titles and, when a title is missing, by the
 identity row a form starts with (``项目名称`` followed by ``主管部门及代码``, ``项目编码``,
-``部门（单位）名称`` …)."""
+``部门（单位）名称`` …; a money block with 全年执行数 makes it a self-evaluation, a task table with its
+预算金额 a 部门整体支出绩效目标表)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ _TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"整体绩效目标(?:申报)?表$"), DECLARATION),
     (re.compile(r"项目(?:支出)?绩效目标(?:申报)?表$"), PROJECT),
 )
+_YEAR_AFTER = re.compile(r"（\d{4}年度?）$")
 _META = re.compile(
     r"^[（(]?\d{4}年度?[)）]?$|^(?:金额)?单位[：:]|^附件\d*[：:]?$|^填报单位|^部门[（(]单位[)）][：:]|^编制单位|^\d{1,3}$"
     r"|^第\d+页|^-\d+-$"
@@ -30,11 +32,12 @@ _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单�
 _IDENTITY = {
     PROJECT: ("项目名称", "项目编码"),
     DECLARATION: _UNIT_NAME,
-    SELF_EVALUATION: _UNIT_NAME,
+    SELF_EVALUATION: (*_UNIT_NAME, "项目名称"),
     EXPENDITURE: ("部门基本信息",),
 }
 
 
+_EVALUATED = ("全年执行数", "年初预算数")  # the money block of the national self-evaluation templates
 _ANCHORS = ("项目编码", "项目名称", "部门基本信息", *_UNIT_NAME)
 
 
@@ -74,7 +77,7 @@ def title_kind(row: RawRow) -> str | None:
     text = _single(row)
     if text is None or "绩效" not in text:
         return None
-    text_key = key(text)
+    text_key = _YEAR_AFTER.sub("", key(text))
     for pattern, kind in _TITLES:
         if pattern.search(text_key):
             return kind
@@ -100,16 +103,19 @@ def _untitled_kind(rows: list[RawRow], index: int, first: str | None = None) -> 
     ]
     if first == "项目编码" or (first.startswith("项目编码") and "项目名称" in key(rows[index].text)):
         return PROJECT
+    evaluated = any(word in a for a in ahead for word in _EVALUATED)  # 全年执行数: a self-evaluation
     if first == "项目名称" and any(a.startswith("主管部门") for a in ahead[:3]):
-        return PROJECT
+        return SELF_EVALUATION if evaluated else PROJECT
     if first == "部门基本信息":
         return EXPENDITURE
     if first in _UNIT_NAME:
         joined = " ".join(ahead)
         if "年度履职目标" in joined:
             return DECLARATION
-        if "任务名称" in joined and "完成情况" in joined:
+        if ("任务名称" in joined and "完成情况" in joined) or evaluated:
             return SELF_EVALUATION
+        if "任务名称" in joined and ("预算金额" in joined or "财政拨款" in joined):
+            return EXPENDITURE  # 部门整体支出绩效目标表: tasks with their budget
     return None
 
 
@@ -130,6 +136,8 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
                     break
         if single is not None and len(single) <= 80 and "绩效" in single:  # title_kind(row)
             single_key = key(single)
+            if single_key.endswith("）"):
+                single_key = _YEAR_AFTER.sub("", single_key)  # 项目支出绩效目标表（2030年度）
             kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
             if kind is not None:
                 current = Block(kind, row)

@@ -118,6 +118,25 @@ def view(row: RawRow) -> View:
     return View(row, toks, keys)
 
 
+# the signature lines under a form (not data: who filled it in, when, and a telephone number)
+FOOTER = (
+    "负责人",
+    "单位负责人",
+    "经办人",
+    "联系电话",
+    "填报日期",
+    "填报人",
+    "填表人",
+    "审核人",
+    "财务负责人",
+)
+
+
+def is_footer(first_key: str) -> bool:
+    """Whether a row whose first filled cell has this key is a signature line (``填报人：王五``)."""
+    return first_key.startswith(FOOTER)
+
+
 def is_filled(row: RawRow) -> bool:
     """Whether a cell of ``row`` holds text (``row.filled`` without building the list)."""
     for cell in row.cells:  # noqa: SIM110 (a plain loop is the cheapest form here)

@@ -2,16 +2,29 @@
 units and staff as label/value pairs), 部门职责, 部门战略目标, 年度预算情况 (two parallel lists, by
 source and by direction, money in the header's unit), 年度工作任务, 年度绩效目标 and the indicator
 table (一级/二级/三级指标, 指标值 with the unit inside the value). Indicator rows are read by content
-(cells shift sideways)."""
+(cells shift sideways).
+
+The national 部门整体支出绩效目标表 of the same family prints 部门（单位）名称, a 年度主要任务 table
+(任务名称 | 主要内容 | 预算金额 split into 总额 | 财政拨款 | 其他资金, closed by 金额合计, which is the
+department's budget), 年度总体目标 and the indicators; its tasks are read by the header's columns."""
 
 from __future__ import annotations
 
 import re
 
-from perfbudget.model.performance import DepartmentBudget, DepartmentTarget, FundingLine, Staffing
-from perfbudget.read.blocks import RawRow
+from perfbudget.model.performance import DepartmentBudget, DepartmentTarget, FundingLine, Staffing, Task
+from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
-from perfbudget.recognize.forms.common import Context, View, figure, money_unit_of, text_of, view, year_of
+from perfbudget.recognize.forms.common import (
+    Context,
+    View,
+    figure,
+    is_footer,
+    money_unit_of,
+    text_of,
+    view,
+    year_of,
+)
 from perfbudget.recognize.forms.draft import freeze
 from perfbudget.recognize.forms.indicators import Collector, token_row
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker
@@ -31,12 +44,26 @@ _STAFF = (
     ("在编人员数", "on_payroll"),
     ("其他人员数", "other"),
 )
+_UNIT_NAME = ("部门名称", "部门（单位）名称", "单位名称", "单位（部门）名称")
+# the 年度主要任务 table of the 部门整体支出绩效目标表: 任务名称 | 主要内容 | 预算金额 (总额 | 财政拨款 | 其他资金)
+_TASK_COLUMNS = (
+    ("任务名称", "name"),
+    ("主要内容", "content"),
+    ("预算金额", "budget"),
+    ("预算数", "budget"),
+    ("总额", "budget"),
+    ("其中：财政拨款", "fiscal"),
+    ("财政拨款", "fiscal"),
+    ("其他资金", "other"),
+)
+_TASK_HEADS = ("总额", "财政拨款", "其中：财政拨款", "其他资金", "预算金额")
 _TEXTS = (
     ("部门职责", "duties"),
     ("部门战略目标", "strategic_goal"),
     ("战略目标", "strategic_goal"),
     ("年度工作任务", "annual_tasks"),
     ("年度绩效目标", "annual_goal"),
+    ("年度总体目标", "annual_goal"),
     ("年度履职目标", "annual_goal"),
 )
 
@@ -53,18 +80,36 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     collected = Collector()
     phase = "head"
     budget_cols: tuple[int, int, int, int] | None = None
+    task_cols: dict[str, int] = {}
     for row in rows:
         v = view(row)
+        if phase == "footer" or is_footer(v.first):
+            if phase == "footer" and not is_footer(v.first):
+                context.unplaced(row, FORM)  # anything after the signature lines
+            phase = "footer"
+            continue
         if phase != "indicators" and v.has("一级指标") and v.has("二级指标"):
             phase = "indicators"
             continue
         if phase == "indicators":
             token_row(v, STANDARD, tracker, collected)
             continue
-        if v.has("部门名称"):
+        if phase == "head" and len(v.toks) == 1 and _head_line(target, v.toks[0].text):
+            continue
+        if v.has(*_UNIT_NAME):
             _name(target, v)
             if len(v.toks) <= 3:
                 continue
+        if v.has("任务名称") or (v.first == "年度主要任务" and phase != "tasks"):
+            phase = "tasks"
+            task_cols = _task_header(target, v, task_cols)
+            continue
+        if phase == "tasks" and _is_task_subheader(v):
+            task_cols = _task_header(target, v, task_cols)
+            continue
+        if phase == "tasks" and not v.has(*(word for word, _ in _TEXTS)):
+            _task(target, row, v, task_cols, context)
+            continue
         if v.has("按资金来源", "按资金方向"):
             phase = "budget"
             budget_cols = _budget_header(target, v)
@@ -78,7 +123,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
         if phase == "budget" and budget_cols is not None:
             _budget_row(target, row, budget_cols)
             continue
-        if v.find("部门名称") is None:
+        if v.find(*_UNIT_NAME) is None:
             context.unplaced(row, FORM)
     tracker.finish()
     target.indicators = freeze(collected.items)
@@ -86,7 +131,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
 
 
 def _name(target: DepartmentTarget, v: View) -> None:
-    value = v.after("部门名称")
+    value = v.after(*_UNIT_NAME)
     if value is None:
         return
     match = _CODE_NAME.match(value.text)
@@ -95,6 +140,77 @@ def _name(target: DepartmentTarget, v: View) -> None:
         target.unit_name = text_of(value, match.group(2).strip())
     else:
         target.unit_name = text_of(value)
+
+
+def _head_line(target: DepartmentTarget, text: str) -> bool:
+    """A year (``（2030年度）``) or unit line printed as a one-cell row of the table."""
+    if len(text) <= 20 and year_of(text):
+        target.year = year_of(text)
+        return True
+    unit = money_unit_of(text)
+    if unit and len(text) <= 12:
+        target.budget = target.budget or DepartmentBudget()
+        target.budget.unit, target.budget.unit_stated = unit, True
+        return True
+    return False
+
+
+def _is_task_subheader(v: View) -> bool:
+    """``总额 | 财政拨款 | 其他资金`` under ``预算金额（万元）``: header words only."""
+    return bool(v.toks) and all(t.key.startswith(_TASK_HEADS) for t in v.toks)
+
+
+def _task_header(target: DepartmentTarget, v: View, cols: dict[str, int]) -> dict[str, int]:
+    """The columns of the 年度主要任务 table (its second header row adds to the first)."""
+    cols = dict(cols)
+    for token in v.toks:
+        for word, name in _TASK_COLUMNS:
+            if token.key.startswith(word):
+                cols[name] = token.col  # (a sub-header's 总额 replaces the span's 预算金额)
+                break
+    unit = money_unit_of(v.row.text)
+    if unit:
+        budget = target.budget = target.budget or DepartmentBudget()
+        budget.unit, budget.unit_stated = unit, True
+    return cols
+
+
+def _task(target: DepartmentTarget, row: RawRow, v: View, cols: dict[str, int], context: Context) -> None:
+    """A task row (name, content, 总额/财政拨款/其他资金) or the 金额合计 row (the department's budget)."""
+    total = v.find("金额合计", "合计")
+    if total is not None:
+        budget = target.budget = target.budget or DepartmentBudget()
+        for name, field in (("budget", "total"), ("fiscal", "fiscal"), ("other", "other")):
+            cell = _cell(row, cols.get(name))
+            if cell is not None:
+                setattr(budget, field, figure(cell))
+        return
+    name = _cell(row, cols.get("name"))
+    if name is None or "name" not in cols:
+        context.unplaced(row, FORM)
+        return
+    target.tasks.append(
+        Task(
+            name=text_of(name),
+            content=text_of(_cell(row, cols.get("content"))),
+            budget=_figure(row, cols.get("budget")),
+            fiscal=_figure(row, cols.get("fiscal")),
+            other=_figure(row, cols.get("other")),
+            line=row.line,
+            page=row.page,
+        )
+    )
+
+
+def _cell(row: RawRow, col: int | None) -> RawCell | None:
+    if col is None or col >= len(row.cells) or not row.cells[col].text:
+        return None
+    return row.cells[col]
+
+
+def _figure(row: RawRow, col: int | None):
+    cell = _cell(row, col)
+    return figure(cell) if cell is not None else None
 
 
 def _staff(target: DepartmentTarget, v: View) -> bool:

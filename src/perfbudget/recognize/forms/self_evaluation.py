@@ -4,13 +4,19 @@
 The form's columns are taken from its header rows; 分值 and 得分 may be printed once for a merged
 level-1 or level-2 group (:func:`~.labels.assign_levels` decides the level per form). Vertical
 labels printed one character per line are read as one cell by the reader.
+
+The national templates of the family (项目支出绩效自评表, 部门整体支出绩效自评表) print instead: 项目名称,
+主管部门 and 实施单位 (a project form), a money block (``项目资金（万元） | 年初预算数 | 全年预算数 |
+全年执行数 | 分值 | 执行率 | 得分`` over 年度资金总额 and the rows of its split, read by the header's
+columns), 年度总体目标 as 预期目标 | 实际完成情况, the indicators with 年度指标值 | 实际完成值 | 分值 |
+得分 | 偏差原因分析及改进措施, and 总分 with its 分值 and 得分. Signature lines end the form.
 """
 
 from __future__ import annotations
 
 import re
 
-from perfbudget.model.performance import EvaluationTask, Goal, SelfEvaluation, Text
+from perfbudget.model.performance import EvaluationTask, FundsLine, Goal, SelfEvaluation, Text
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
@@ -18,6 +24,7 @@ from perfbudget.recognize.forms.common import (
     Tok,
     View,
     figure,
+    is_footer,
     key,
     money_unit_of,
     text_of,
@@ -33,6 +40,32 @@ FORM = "绩效自评表"
 _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称", "项目名称")
 _ORDINAL = re.compile(r"((?:目标|任务)\s*\d+)\s*[:：]+")
 _GRADE = re.compile(r"^(?:自评)?(?:等级|评价等级|自评等级|评价结果|自评结果)")
+_CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
+# the money block of the national templates: its header words and the label of the block itself
+_FUNDS_HEADS = ("年初预算数", "全年预算数", "全年执行数")
+_FUNDS_COLUMNS = (
+    ("年初预算数", "initial"),
+    ("全年预算数", "budget"),
+    ("预算数", "budget"),
+    ("全年执行数", "actual"),
+    ("执行数", "actual"),
+    ("分值", "weight"),
+    ("执行率", "rate"),
+    ("预算执行率", "rate"),
+    ("得分", "score"),
+)
+_FUNDS_BLOCK = ("项目资金", "部门资金", "单位资金", "资金情况")
+_GOAL_LABELS = frozenset({"年度总体目标", "总体目标", "年度目标", "绩效目标", "年度绩效目标"})
+# the rows that end the money block (its rows are labels with figures only)
+_AFTER_FUNDS = (
+    "预期目标",
+    "实际完成情况",
+    "目标实际完成情况",
+    "一级指标",
+    "年度主要任务",
+    "任务名称",
+    *_GOAL_LABELS,
+)
 _INDICATOR_COLUMNS = (
     ("一级指标", "l1"),
     ("二级指标", "l2"),
@@ -41,6 +74,8 @@ _INDICATOR_COLUMNS = (
     ("指标名称", "l3"),
     ("预期指标值", "target"),
     ("年度指标值", "target"),
+    ("全年指标值", "target"),
+    ("年度目标值", "target"),
     ("指标值", "target"),
     ("实际完成指标值", "actual"),
     ("实际完成值", "actual"),
@@ -114,6 +149,7 @@ class _Reader:
         self.phase = "head"
         self.task_cols: dict[str, int] = {}
         self.goal_cols: dict[str, int] = {}
+        self.funds_cols: dict[str, int] = {}
         self.columns: dict[str, int] = {}
         self.tracker = LabelTracker(STANDARD, context, FORM)
         self.collected = Collector()
@@ -122,6 +158,9 @@ class _Reader:
         v = view(row)
         first = v.first
         evaluation = self.evaluation
+        if self.phase == "footer" or is_footer(first):
+            self._footer(row, first)
+            return
         if (
             self.phase == "indicators"
             and not first.startswith(("自评得分", "总分", "合计得分", "一级指标"))
@@ -129,6 +168,16 @@ class _Reader:
             and not v.has("一级指标")
         ):
             self._indicator(row)  # the common case, without the header tests below
+            return
+        if self.phase in ("head", "funds") and self._identity(v):
+            return
+        if (v.has(*_FUNDS_HEADS) or (first.startswith(_FUNDS_BLOCK) and v.has("预算数"))) and not v.has(
+            "任务名称"
+        ):
+            self._funds_header(v)
+            return
+        if self.phase == "funds" and not v.has(*_AFTER_FUNDS):
+            self._funds(v)
             return
         if len(v.toks) == 1 and self.phase == "head":
             text = v.toks[0].text
@@ -157,10 +206,10 @@ class _Reader:
         if v.has("预算执行率"):
             self._execution(v)
             return
-        if v.has("绩效目标") and v.has("目标实际完成情况", "实际完成情况"):
+        if v.has("绩效目标", "预期目标") and v.has("目标实际完成情况", "实际完成情况"):
             self.phase = "goals"
             self.goal_cols = {
-                "goal": v.toks[v.find("绩效目标")].col,
+                "goal": v.toks[v.find("预期目标", "绩效目标")].col,
                 "actual": v.toks[v.find("目标实际完成情况", "实际完成情况")].col,
             }
             return
@@ -168,7 +217,7 @@ class _Reader:
             self._indicator_header(v)
             return
         if first.startswith("自评得分") or first.startswith("总分") or first == "合计得分":
-            evaluation.total_score = figure(v.toks[1]) if len(v.toks) > 1 else None
+            self._total(v)
             return
         if _GRADE.match(first):
             evaluation.grade = text_of(v.toks[1]) if len(v.toks) > 1 else None
@@ -183,6 +232,96 @@ class _Reader:
             self._indicator(row)
             return
         self.context.unplaced(row, FORM)
+
+    def _footer(self, row: RawRow, first: str) -> None:
+        """Signature lines end the form; anything else after them cannot be placed."""
+        if self.phase == "footer" and not is_footer(first):
+            self.context.unplaced(row, FORM)
+        self.phase = "footer"
+
+    def _identity(self, v: View) -> bool:
+        """项目名称 (a project form: the 实施单位 is the unit), 主管部门 and 实施单位."""
+        evaluation = self.evaluation
+        if v.first == "项目名称":
+            evaluation.scope = "项目"
+            evaluation.project_name = text_of(v.toks[1]) if len(v.toks) > 1 else None
+            return True
+        if v.first.startswith("实施单位") and len(v.toks) > 1:  # printed on a row of its own
+            evaluation.implementing_unit = evaluation.unit_name = text_of(v.toks[1])
+            return True
+        if not v.first.startswith("主管部门"):
+            return False
+        department = v.toks[1] if len(v.toks) > 1 and not v.toks[1].key.startswith("实施单位") else None
+        if department is not None:
+            match = _CODE_NAME.match(department.text)
+            if match:
+                evaluation.department_code = match.group(1)
+                evaluation.department = text_of(department, match.group(2).strip())
+            else:
+                evaluation.department = text_of(department)
+        unit = v.after("实施单位")
+        if unit is not None:
+            evaluation.implementing_unit = evaluation.unit_name = text_of(unit)
+        return True
+
+    def _funds_header(self, v: View) -> None:
+        """``项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分``."""
+        self.phase = "funds"
+        columns: dict[str, int] = {}
+        for token in v.toks:
+            for word, name in _FUNDS_COLUMNS:
+                if token.key.startswith(word) and name not in columns:
+                    columns[name] = token.col
+                    break
+        self.funds_cols = columns
+        unit = money_unit_of(v.row.text)
+        if unit:
+            self.evaluation.money_unit = self.evaluation.money_unit or unit
+
+    def _funds(self, v: View) -> None:
+        """A row of the money block: its label, then the figures under the header's columns (the
+        label sits in the column before the first figure; a row printed one column off is shifted)."""
+        cols = self.funds_cols
+        first_value = min(cols.values()) if cols else 1
+        labels = [
+            t
+            for t in v.toks
+            if t.col < first_value + 1 and figure(t).value is None and not is_placeholder(t.text)
+        ]
+        labels = [t for t in labels if not t.key.startswith(_FUNDS_BLOCK)] or labels[-1:]
+        if not labels or not cols:
+            self.context.unplaced(v.row, FORM)
+            return
+        label = labels[-1]
+        shift = label.col - (first_value - 1)
+        row = v.row
+        line = FundsLine(label=text_of(label), line=row.line, page=row.page)
+        for name, col in cols.items():
+            cell = _cell(row, col + shift)
+            if cell is not None:
+                setattr(line, name, figure(cell))
+        evaluation = self.evaluation
+        # the block's label (``项目资金（万元）``) may be merged down onto this row
+        evaluation.money_unit = evaluation.money_unit or money_unit_of(row.text)
+        evaluation.funds.append(line)
+        if len(evaluation.funds) == 1:  # 年度资金总额: the totals and the 执行率 scored
+            evaluation.initial_budget = line.initial
+            evaluation.total_budget, evaluation.total_actual = line.budget, line.actual
+            evaluation.execution_rate = line.rate
+            evaluation.execution_weight, evaluation.execution_score = line.weight, line.score
+
+    def _total(self, v: View) -> None:
+        """自评得分 | 98.54; or 总分 with the 分值 (100) and the 得分 under their columns."""
+        evaluation = self.evaluation
+        values = v.toks[1:]
+        if len(values) < 2:
+            evaluation.total_score = figure(values[0]) if values else None
+            return
+        by_col = {t.col: t for t in values}
+        weight, score = by_col.get(self.columns.get("weight", -1)), by_col.get(self.columns.get("score", -1))
+        if weight is None or score is None:
+            weight, score = values[0], values[1]  # shifted: 分值 then 得分, as the header orders them
+        evaluation.total_weight, evaluation.total_score = figure(weight), figure(score)
 
     @staticmethod
     def _has_amount(v: View) -> bool:
@@ -246,17 +385,37 @@ class _Reader:
         goal_cell = _cell(row, self.goal_cols.get("goal"))
         actual_cell = _cell(row, self.goal_cols.get("actual"))
         if goal_cell is None and actual_cell is None:
+            goal_cell, actual_cell = self._goal_cells(row)
+        if goal_cell is None and actual_cell is None:
             return
         goals = split_goals(goal_cell, self.context)
         actuals = split_goals(actual_cell, self.context)
         evaluation = self.evaluation
-        paired = len(actuals) == len(goals) and len(goals) > 1
+        # the goals of a row paired with what was achieved, one for one (at their ordinals)
+        paired = len(actuals) == len(goals)
         for index, (ordinal, text) in enumerate(goals):
             evaluation.goals.append(
                 Goal(ordinal=ordinal, text=text, actual=actuals[index][1] if paired else None)
             )
         if actual_cell is not None:
-            evaluation.goals_actual = text_of(actual_cell)
+            before = evaluation.goals_actual
+            evaluation.goals_actual = (
+                before.model_copy(update={"text": before.text + "\n" + actual_cell.text})
+                if before is not None
+                else text_of(actual_cell)
+            )
+
+    def _goal_cells(self, row: RawRow) -> tuple[RawCell | None, RawCell | None]:
+        """Goal texts printed off their header's columns (a merged cell converted one column off):
+        each goes to the nearer of the two columns; the block's own label is not a goal."""
+        goal_col, actual_col = self.goal_cols.get("goal", 0), self.goal_cols.get("actual", 10**6)
+        found: dict[str, RawCell] = {}
+        for token in view(row).toks:
+            if token.key in _GOAL_LABELS or is_placeholder(token.text):
+                continue
+            name = "goal" if abs(token.col - goal_col) <= abs(token.col - actual_col) else "actual"
+            found.setdefault(name, token.cell)
+        return found.get("goal"), found.get("actual")
 
     def _indicator_header(self, v: View) -> None:
         self.phase = "indicators"

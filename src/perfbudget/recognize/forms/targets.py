@@ -6,11 +6,14 @@ The comparison is written in many ways; all are normalised to one of ``≥ ≤ =
 * 《 (≤) and 》 (≥), only at the very start of the value (elsewhere they are book-title marks);
 * words before the number: 不低于 不少于 不小于 至少 达到 大于 高于 超过 (≥ or >), 不高于 不超过
   不大于 不多于 至多 小于 低于 (≤ or <);
-* words after it: ``95%以上`` (≥), ``10%以下`` / ``以内`` (≤);
+* words after it: ``95%以上`` (≥), ``10%以下`` / ``以内`` / ``30天内`` (≤); ``（含）`` is dropped
+  (``95%（含）以上``), and so are verbs without a comparison of their own (``控制在100万元以内``);
+* words ``大于等于`` / ``大于或等于`` (≥), ``小于等于`` (≤), ``等于`` (=);
 * LaTeX ``$\\geq 100$``; reversed ``100%≥``;
 * a comparison without a number (``≥``, ``$\\geq$``) is ``operator_only``.
 
-Anything that is not ``[comparison] number [unit]`` is qualitative; the text is kept whole.
+Anything that is not ``[comparison] number [unit]`` is qualitative; the text is kept whole, without
+the quotes that enclose it (``“优良”`` → ``优良``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ _PREFIXES: tuple[tuple[str, Comparison, str], ...] = (
     ("<=", LE, "ascii"),
     ("=>", GE, "ascii"),
     ("=<", LE, "ascii"),
+    ("≥=", GE, "symbol"),
+    ("≤=", LE, "symbol"),
     ("≥", GE, "symbol"),
     ("≤", LE, "symbol"),
     ("⩾", GE, "symbol"),
@@ -62,6 +67,10 @@ _PREFIXES: tuple[tuple[str, Comparison, str], ...] = (
     ("=", EQ, "equals"),
     ("》", GE, "book_title"),
     ("《", LE, "book_title"),
+    ("大于或等于", GE, "word"),
+    ("大于等于", GE, "word"),
+    ("小于或等于", LE, "word"),
+    ("小于等于", LE, "word"),
     ("不低于", GE, "word"),
     ("不少于", GE, "word"),
     ("不小于", GE, "word"),
@@ -77,6 +86,7 @@ _PREFIXES: tuple[tuple[str, Comparison, str], ...] = (
     ("超过", GT, "word"),
     ("小于", LT, "word"),
     ("低于", LT, "word"),
+    ("等于", EQ, "word"),
 )
 _PREFIX_CHARS = frozenset(p[0][0] for p in _PREFIXES)
 _SUFFIXES: tuple[tuple[str, Comparison], ...] = (
@@ -85,7 +95,13 @@ _SUFFIXES: tuple[tuple[str, Comparison], ...] = (
     ("及以下", LE),
     ("以下", LE),
     ("以内", LE),
+    ("之内", LE),
+    ("内", LE),  # ``30天内``, ``30个工作日内``
 )
+_OPEN_QUOTES = frozenset("“\"‘'「『")
+_CLOSE_QUOTES = frozenset("”\"’'」』")
+# verbs before a bound that carry no comparison themselves (the suffix or prefix after them does)
+_FILLERS = ("控制在", "保持在", "稳定在", "维持在")
 _TRAILING_OPS = {"≥": GE, "≤": LE, ">": GT, "<": LT, "=": EQ, "⩾": GE, "⩽": LE}
 _LATEX = (
     (r"\geqslant", "≥"),
@@ -131,7 +147,15 @@ def parse_target(text: str | None) -> Target | None:
     raw = text.strip()
     if not raw or raw in PLACEHOLDERS:
         return None
+    if raw[0] in _OPEN_QUOTES and raw[-1] in _CLOSE_QUOTES and len(raw) > 2:
+        raw = raw[1:-1].strip()  # ``“优良”``: the quotes are not part of the value
     value = _SPACE.sub("", raw.translate(_TRANSLATE))
+    if "含" in value:
+        value = value.replace("（含）", "").replace("(含)", "")  # ``95%（含）以上``
+    for filler in _FILLERS:
+        if value.startswith(filler):
+            value = value[len(filler) :]  # ``控制在100万元以内``
+            break
     spelling: str | None = None
     if "$" in value:
         value = value.replace("$", "")
