@@ -4,8 +4,6 @@ Commands that work on files directly (``parse``, ``check FILE…``, ``rules``, `
 import Django, so they start fast; the others set up the database first.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -13,16 +13,7 @@ from perfbudget.model.document import Document
 from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.performance import ProjectTarget
 from perfbudget.read.blocks import RawDocument
-from perfbudget.recognize.forms import (
-    declaration,
-    expenditure,
-    narrative,
-    project_description,
-    project_one_period,
-    project_two_period,
-    reports,
-    self_evaluation,
-)
+from perfbudget.recognize.forms import narrative, reports
 from perfbudget.recognize.forms.blocks import (
     DECLARATION,
     EXPENDITURE,
@@ -68,22 +59,36 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
 
 
 def _recognize_block(block: Block, document: Document, context: Context, year: int | None) -> None:
+    # each recognizer is imported with the first form of its kind: many documents hold none, and
+    # compiling their patterns would only slow the start of the command line
     if block.title is not None:
         context.used.add(id(block.title))
     context.used.update(map(id, block.meta))
     if block.kind == DECLARATION:
+        from perfbudget.recognize.forms import declaration
+
         document.department_targets.append(declaration.recognize(block, context, year))
     elif block.kind == EXPENDITURE:
+        from perfbudget.recognize.forms import expenditure
+
         document.department_targets.append(expenditure.recognize(block, context, year))
     elif block.kind == PROJECT:
         template = _project_template(block)
         if template == "description":
+            from perfbudget.recognize.forms import project_description
+
             document.project_targets.append(project_description.recognize(block, context, year))
         elif template == "one_period":
+            from perfbudget.recognize.forms import project_one_period
+
             document.project_targets.append(project_one_period.recognize(block, context, year))
         else:
+            from perfbudget.recognize.forms import project_two_period
+
             document.project_targets.append(project_two_period.recognize(block, context, year))
     elif block.kind == SELF_EVALUATION:
+        from perfbudget.recognize.forms import self_evaluation
+
         document.self_evaluations.append(self_evaluation.recognize(block, context, year))
 
 
@@ -96,6 +101,8 @@ def _project_template(block: Block) -> str:
         if "项目编码" in text or "绩效指标描述" in text or "指标值确定依据" in text:
             return "description"
         if "主管部门" in text or "实施期" in text or "年度资金总额" in text:
+            from perfbudget.recognize.forms import project_one_period
+
             return "one_period" if project_one_period.is_one_period(head) else "two_period"
     return "description"
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model.document import Document, Paragraph
 from perfbudget.model.narrative import Figure, FigureRole, Statement, StatementKind
-from perfbudget.recognize.narrative.concepts import Match, Vocabulary, fold, vocabulary
+from perfbudget.recognize.narrative.concepts import Match, fold, vocabulary
 
 # ------------------------------------------------------------------ tokens
 
@@ -277,18 +277,14 @@ class _State:
     __slots__ = (
         "by_id",
         "carried",
-        "classes",
         "department_names",
         "document",
         "previous",
         "statements",
-        "vocab",
     )
 
-    def __init__(self, document: Document, vocab: Vocabulary, classes: _ClassNames) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
-        self.vocab = vocab
-        self.classes = classes
         self.statements: list[Statement] = []
         self.carried: _Group | None = None  # a 其中： that ends a passage opens a group for the next ones
         self.previous: Statement | None = None  # the last stated figure of the previous passage
@@ -301,7 +297,7 @@ class _State:
 
 def extract_statements(document: Document) -> list[Statement]:
     """Every quantitative statement of ``document.paragraphs``, in reading order."""
-    state = _State(document, vocabulary(), _class_patterns())
+    state = _State(document)
     if document.department:
         name = fold(document.department)
         state.department_names = (name, re.sub(r"\([^)]*\)$", "", name))
@@ -353,7 +349,7 @@ def _read_passage(state: _State, passage: _Passage) -> None:
 class _PassageReader:
     def __init__(self, state: _State, passage: _Passage, folded: str, ends: list[int], item, carried, found):
         self.state = state
-        self.vocab = state.vocab
+        self.vocab = vocabulary()  # loaded by the first passage that states a figure, not before
         self.passage = passage
         self.folded = folded
         self.ends = ends
@@ -511,8 +507,9 @@ class _PassageReader:
     def _class(self, lead: str) -> tuple[str, str, int] | None:
         """(code, printed name, end) of the 功能分类 类 named nearest to the end of ``lead``."""
         best = None
-        by_start = self.state.classes.by_start
-        for first in self.state.classes.first.finditer(lead, max(0, len(lead) - _NEAR), len(lead) - 1):
+        classes = _class_patterns()
+        by_start = classes.by_start
+        for first in classes.first.finditer(lead, max(0, len(lead) - _NEAR), len(lead) - 1):
             i = first.start()
             for pattern, code in by_start.get(lead[i : i + 2], ()):
                 found = pattern.match(lead, i)
