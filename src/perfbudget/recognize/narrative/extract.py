@@ -280,6 +280,7 @@ class _State:
         "classes",
         "department_names",
         "document",
+        "heading_concept",
         "previous",
         "statements",
         "vocab",
@@ -294,6 +295,9 @@ class _State:
         self.previous: Statement | None = None  # the last stated figure of the previous passage
         self.department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
         self.by_id: dict[str, Statement] = {}
+        # the total a heading names when it is broken down by 类/项 (…当年拨款结构情况): the whole of
+        # the class and item lines under it that name none
+        self.heading_concept: str | None = None
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
@@ -309,12 +313,25 @@ def extract_statements(document: Document) -> list[Statement]:
         if passage.heading:
             state.carried = None
             state.previous = None
+            state.heading_concept = _heading_concept(state.vocab, passage.text)
             continue
         _read_passage(state, passage)
     return state.statements
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _heading_concept(vocab: Vocabulary, text: str) -> str | None:
+    """The concept a heading names, if it breaks down by 类 (``（二）一般公共预算当年拨款结构情况``)."""
+    match = vocab.find(fold(text))
+    if match is None:
+        return None
+    for concept_id, part_only in match.concepts:
+        concept = vocab.get(concept_id)
+        if not part_only and concept is not None and concept.classes:
+            return concept_id
+    return None
 
 
 def _read_passage(state: _State, passage: _Passage) -> None:
@@ -566,6 +583,8 @@ class _PassageReader:
         cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
         head = text[: cut + 1] if cut >= 0 else ""
         concept, _, _match = self._concept(head, None) if head else (None, "", None)
+        if concept is None:
+            concept = self.state.heading_concept
         self.context = (concept, self._scope(head) if head else None)
 
     def _first_token_after(self, offset: int) -> int:
@@ -615,8 +634,14 @@ class _PassageReader:
         if match is None or self.group.concept is None:
             return
         allowed = self.vocab.allowed_under(self.group.concept)
-        if not any(c in allowed for c, _ in match.concepts):
-            self.group = None
+        if any(c in allowed for c, _ in match.concepts):
+            return
+        # ``其中：A…；B…，其中B1…，B2…；C…``: C belongs to the list B's sentence is part of
+        outer = self._find(self.group.subject.part_of) if self.group.subject is not None and self.group.subject.part_of else None
+        if outer is not None and any(c in self.vocab.allowed_under(outer.concept) for c, _ in match.concepts):
+            self.group = _Group(outer, outer.concept, self.group.sentence)
+            return
+        self.group = None
 
     def _subject(self) -> tuple[Statement | None, str | None]:
         if self.group is not None:
@@ -769,10 +794,15 @@ class _PassageReader:
         clause_text = lead
         concept, _, match = self._concept(clause_text, self._subject()[1])
         if concept is not None and match is not None:
-            for statement in reversed(self.own):
-                if statement.concept == concept and statement.kind in _STATED:
-                    return statement
-            return self._stated(concept)
+            named = self.vocab.get(concept)
+            for candidate in (concept, *(named.same_as if named is not None else ())):
+                for statement in reversed(self.own):
+                    if statement.concept == candidate and statement.kind in _STATED:
+                        return statement
+                stated = self._stated(candidate)
+                if stated is not None:
+                    return stated
+            return None
         current = self.last_primary()
         if current is None:
             return None
@@ -791,6 +821,7 @@ class _PassageReader:
         return self.group.subject
 
     def _change(self, token: _Token, lead: str, tail: str) -> None:
+        self.flush_budget()  # （项）预算数为160.00万元，比上年增加…: the change is of that amount
         verb = _AMOUNT_CHANGE.search(tail).group("verb")
         sign = -1 if verb in _NEGATIVE else 1
         self._change_statement(token, lead, FigureRole.CHANGE, sign, with_code=True)
@@ -842,10 +873,10 @@ class _PassageReader:
             return
         token, subject, concept, wording, _ = self.pending_budget
         self.pending_budget = None
-        statement = self._statement(
-            StatementKind.AMOUNT, token, wording=wording, concept=concept, scope="budget",
-            part_of=subject.id if subject is not None else None,
-        )  # fmt: skip
+        fields = {"wording": wording, "concept": concept, "part_of": subject.id if subject is not None else None}
+        if self.item is not None:
+            self._as_item(StatementKind.AMOUNT, fields)
+        statement = self._statement(StatementKind.AMOUNT, token, scope="budget", **fields)
         statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 
