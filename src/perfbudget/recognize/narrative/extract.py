@@ -119,6 +119,8 @@ _PRIMARY = frozenset(
 )
 # with a number of their own
 _STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})
+# a budget and what was spent of it
+_SPENT = frozenset({StatementKind.COMPLETION, StatementKind.ITEM})
 # about the number of another statement
 _DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})
 
@@ -637,7 +639,11 @@ class _PassageReader:
         if any(c in allowed for c, _ in match.concepts):
             return
         # ``其中：A…；B…，其中B1…，B2…；C…``: C belongs to the list B's sentence is part of
-        outer = self._find(self.group.subject.part_of) if self.group.subject is not None and self.group.subject.part_of else None
+        outer = (
+            self._find(self.group.subject.part_of)
+            if self.group.subject is not None and self.group.subject.part_of
+            else None
+        )
         if outer is not None and any(c in self.vocab.allowed_under(outer.concept) for c, _ in match.concepts):
             self.group = _Group(outer, outer.concept, self.group.sentence)
             return
@@ -677,6 +683,8 @@ class _PassageReader:
         scope = (
             self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
         )
+        if scope is None and subject is not None and subject.kind in _SPENT:
+            scope = "final"  # 预算为…，支出决算为…。其中：A…，B…: the parts of what was spent
         kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
         part_of = subject.id if subject is not None else None
         if self.carried is not None and subject is self.carried.subject and concept is not None:
@@ -873,7 +881,11 @@ class _PassageReader:
             return
         token, subject, concept, wording, _ = self.pending_budget
         self.pending_budget = None
-        fields = {"wording": wording, "concept": concept, "part_of": subject.id if subject is not None else None}
+        fields = {
+            "wording": wording,
+            "concept": concept,
+            "part_of": subject.id if subject is not None else None,
+        }
         if self.item is not None:
             self._as_item(StatementKind.AMOUNT, fields)
         statement = self._statement(StatementKind.AMOUNT, token, scope="budget", **fields)
