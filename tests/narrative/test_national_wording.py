@@ -300,3 +300,23 @@ def test_item_lines_in_the_budget_wordings() -> None:
 def test_budget_wordings_of_the_fund_budgets() -> None:
     found = _read("2025年政府性基金预算拨款支出260.00万元；国有资本经营预算拨款支出0.00万元。")
     assert [s.concept for s in found] == ["gov_fund.expenditure", "state_capital.expenditure"]
+
+
+def test_scale_of_this_years_grant_in_other_word_orders() -> None:
+    found = _read(
+        "（一）一般公共预算当年拨款规模变化情况",
+        "2025年当年一般公共预算拨款2,380.00万元，与2024年相比增加180.00万元，增长8.18%。",
+    )
+    assert _brief(found) == [
+        ("amount", "general_budget.current", None, "2380.00"),
+        ("change", "general_budget.current", None, "180.00", "8.18"),
+    ]
+
+
+def test_three_public_budget_stated_as_a_budget_figure() -> None:
+    found = _read("2025年一般公共预算“三公”经费预算数为33.00万元，比2024年预算减少3.00万元，下降8.33%。")
+    assert _brief(found) == [
+        ("amount", "three_public.total", None, "33.00"),
+        ("change", "three_public.total", None, "-3.00", "-8.33"),
+    ]
+    assert [s.scope for s in found] == ["budget", "budget"]
