@@ -321,3 +321,36 @@ def test_three_public_budget_stated_as_a_budget_figure() -> None:
         ("change", "three_public.total", None, "-3.00", "-8.33"),
     ]
     assert [s.scope for s in found] == ["budget", "budget"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2025年部门支出预算2,900.00万元，其中：基本支出1,890.00万元，占65.17%；项目支出1,010.00万元，占34.83%。",
+        "本部门2025年支出预算2,900.00万元，其中：基本支出1,890.00万元，占65.17%；项目支出1,010.00万元，占34.83%。",
+    ],
+)
+def test_the_departments_spending_without_its_name(sentence: str) -> None:
+    found = _read(sentence)
+    assert _brief(found) == [
+        ("amount", "expenditure.year_total", None, "2900.00"),
+        ("amount", "expenditure.basic", None, "1890.00"),
+        ("share", "expenditure.basic", None, "65.17", "1890.00", "2900.00"),
+        ("amount", "expenditure.project", None, "1010.00"),
+        ("share", "expenditure.project", None, "34.83", "1010.00", "2900.00"),
+    ]
+
+
+def test_three_public_parts_in_parentheses() -> None:
+    found = _read(
+        "2025年“三公”经费财政拨款预算33.00万元，其中：因公出国（境）费0.00万元，公务接待费5.00万元，"
+        "公务用车购置及运行费28.00万元（其中，公务用车购置费0.00万元，公务用车运行费28.00万元）。"
+    )
+    assert [(s.concept, s.scope, s.part_of) for s in found] == [
+        ("three_public.total", "budget", None),
+        ("three_public.abroad", "budget", "s1"),
+        ("three_public.reception", "budget", "s1"),
+        ("three_public.vehicles", "budget", "s1"),
+        ("three_public.vehicle_purchase", "budget", "s4"),
+        ("three_public.vehicle_operation", "budget", "s4"),
+    ]

@@ -100,6 +100,7 @@ _GENERIC_AMOUNT = re.compile(
     r"^(?:共计|合计|涉及|支出|自评|评价|项目)*(?:项目)?(?:金额|资金)(?:为|是|共计)?$"
 )
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
+_OWNER = re.compile(r"^(?:本部门|本单位|部门|单位)")  # the department, not named
 _TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
 _SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
 # the group ``top`` is a top-level heading (第一部分, 一、, 1、), which starts a section
@@ -524,6 +525,7 @@ class _PassageReader:
         text = _YEAR_PREFIX.sub("", tail.strip())
         for name in self.state.department_names:
             text = text.replace(name, "")
+        text = _YEAR_PREFIX.sub("", _OWNER.sub("", text))  # 本部门2025年支出预算, 2025年部门支出预算
         text = _TRIM_TAIL.sub("", text).strip()
         return self.vocab.exact.get(_SCOPE_TAIL.sub("", text).strip()), text
 
