@@ -242,11 +242,13 @@ def test_002_counts_and_parts(doc002):
 
 
 def test_002_three_public_scope(doc002):
-    """A 三公 figure of a final account is 预算 or 决算 only when the sentence says so."""
+    """A 三公 figure of a final account is 预算 or 决算 only when the sentence says so, or when it is
+    a part of what was spent (``预算为…，支出决算为…。其中：`` then the parts on lines of their own)."""
     stated = _one(doc002, 2752, StatementKind.COMPLETION, "three_public.reception")
     assert stated.scope == "final"
-    unqualified = _one(doc002, 2757, StatementKind.AMOUNT, "three_public.vehicle_operation")
-    assert unqualified.scope is None
+    part = _one(doc002, 2757, StatementKind.AMOUNT, "three_public.vehicle_operation")
+    assert part.scope == "final"
+    assert part.part_of == _one(doc002, 2755, StatementKind.COMPLETION, "three_public.vehicles").id
 
 
 def test_004_values(doc004):

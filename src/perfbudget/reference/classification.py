@@ -447,6 +447,8 @@ class Classification:
         if not names:
             return None
         current = self.class_by_name(names[0])
+        if current is None and not names[0].endswith("支出"):
+            current = self.class_by_name(names[0] + "支出")  # 一般公共服务（类）: the 类 name without 支出
         if current is None:
             return None
         skipped = False

@@ -567,10 +567,14 @@ def _changes(ctx: _Context) -> Iterator[Comparison]:
         tolerance = ratio_tolerance(rate.value, change.value, base, half_change, half_current + half_change)
         difference = rate.value - expected
         verdict, severity = _rate_verdict(difference, tolerance, rate)
+        # in the words of the prose: 上年 = 本年 − 增加 (+ 减少), 应增长/下降 …%, 文中为 增长/下降 …%
+        moved = "减少" if change.value < 0 else "增加"
+        should = "下降" if expected < 0 else "增长"
+        stated = "下降" if rate.value < 0 else "增长"
         message = (
-            f"{_quote(statement)}：上年为 {_num(current.value)} − ({_num(change.value)}) = {_num(base)}，"
-            f"增减幅度应为 {_num(change.value)} ÷ {_num(base)} = {_pct(expected)}，文中为 {rate.text}%，"
-            f"相差 {_num(difference, 2)} 个百分点（{_within(verdict, tolerance, band=True)}）"
+            f"{_quote(statement)}：上年为 {_num(base)}（本年 {_num(current.value)}，{moved} {_num(abs(change.value))}），"
+            f"应{should} {_num(abs(change.value))} ÷ {_num(base)} = {_pct(abs(expected))}，文中为{stated} {rate.text}%，"
+            f"相差 {_num(abs(difference), 2)} 个百分点（{_within(verdict, tolerance, band=True)}）"
         )
         yield Comparison(
             RULE_CHANGE, statement, verdict, severity, message,

@@ -48,6 +48,7 @@ class Concept:
     catch_all: str | None = None
     classes: bool = False
     amount_of: str | None = None
+    same_as: tuple[str, ...] = ()  # concepts a figure of this one also is (收、支总计: 收入总计, 支出总计)
 
 
 class Match:
@@ -171,6 +172,7 @@ def vocabulary() -> Vocabulary:
             catch_all=item.get("catch_all"),
             classes=bool(item.get("classes", False)),
             amount_of=item.get("amount_of"),
+            same_as=tuple(item.get("same_as", ())),
         )
         if concept.id in concepts:
             raise ValueError(f"duplicate concept id {concept.id}")
@@ -190,8 +192,7 @@ def vocabulary() -> Vocabulary:
         if concept.amount_of:
             vocab.amount_of[concept.amount_of] = concept.id
     for concept in concepts.values():  # every id a partition names must exist
-        for partition in concept.partitions:
-            for member in partition:
-                if member not in concepts:
-                    raise ValueError(f"{concept.id}: unknown concept {member} in partitions")
+        for member in (*(m for partition in concept.partitions for m in partition), *concept.same_as):
+            if member not in concepts:
+                raise ValueError(f"{concept.id}: unknown concept {member} in partitions or same_as")
     return vocab

@@ -100,6 +100,7 @@ _GENERIC_AMOUNT = re.compile(
     r"^(?:共计|合计|涉及|支出|自评|评价|项目)*(?:项目)?(?:金额|资金)(?:为|是|共计)?$"
 )
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}\s*年(?:度)?(?:期末|末|底)?)")
+_OWNER = re.compile(r"^(?:本部门|本单位|部门|单位)")  # the department, not named
 _TRIM_TAIL = re.compile(r"(?:均|各|共|合计)?(?:为|是|达|共计)$")
 _SCOPE_TAIL = re.compile(r"(?:年初)?(?:预算|决算)(?:数)?$")
 # the group ``top`` is a top-level heading (第一部分, 一、, 1、), which starts a section
@@ -119,6 +120,8 @@ _PRIMARY = frozenset(
 )
 # with a number of their own
 _STATED = frozenset({StatementKind.AMOUNT, StatementKind.COUNT, StatementKind.COMPLETION})
+# a budget and what was spent of it
+_SPENT = frozenset({StatementKind.COMPLETION, StatementKind.ITEM})
 # about the number of another statement
 _DERIVED = frozenset({StatementKind.SHARE, StatementKind.CHANGE, StatementKind.PERCENT})
 
@@ -279,6 +282,7 @@ class _State:
         "carried",
         "department_names",
         "document",
+        "heading_concept",
         "previous",
         "statements",
     )
@@ -290,6 +294,9 @@ class _State:
         self.previous: Statement | None = None  # the last stated figure of the previous passage
         self.department_names: tuple[str, ...] = ()  # the department's name, folded, with and without (汇总)
         self.by_id: dict[str, Statement] = {}
+        # the total a heading names when it is broken down by 类/项 (…当年拨款结构情况): the whole of
+        # the class and item lines under it that name none
+        self.heading_concept: str | None = None
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
@@ -305,12 +312,25 @@ def extract_statements(document: Document) -> list[Statement]:
         if passage.heading:
             state.carried = None
             state.previous = None
+            state.heading_concept = _heading_concept(state.vocab, passage.text)
             continue
         _read_passage(state, passage)
     return state.statements
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _heading_concept(vocab: Vocabulary, text: str) -> str | None:
+    """The concept a heading names, if it breaks down by 类 (``（二）一般公共预算当年拨款结构情况``)."""
+    match = vocab.find(fold(text))
+    if match is None:
+        return None
+    for concept_id, part_only in match.concepts:
+        concept = vocab.get(concept_id)
+        if not part_only and concept is not None and concept.classes:
+            return concept_id
+    return None
 
 
 def _read_passage(state: _State, passage: _Passage) -> None:
@@ -501,6 +521,7 @@ class _PassageReader:
         text = _YEAR_PREFIX.sub("", tail.strip())
         for name in self.state.department_names:
             text = text.replace(name, "")
+        text = _YEAR_PREFIX.sub("", _OWNER.sub("", text))  # 本部门2025年支出预算, 2025年部门支出预算
         text = _TRIM_TAIL.sub("", text).strip()
         return self.vocab.exact.get(_SCOPE_TAIL.sub("", text).strip()), text
 
@@ -563,6 +584,8 @@ class _PassageReader:
         cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
         head = text[: cut + 1] if cut >= 0 else ""
         concept, _, _match = self._concept(head, None) if head else (None, "", None)
+        if concept is None:
+            concept = self.state.heading_concept
         self.context = (concept, self._scope(head) if head else None)
 
     def _first_token_after(self, offset: int) -> int:
@@ -612,8 +635,18 @@ class _PassageReader:
         if match is None or self.group.concept is None:
             return
         allowed = self.vocab.allowed_under(self.group.concept)
-        if not any(c in allowed for c, _ in match.concepts):
-            self.group = None
+        if any(c in allowed for c, _ in match.concepts):
+            return
+        # ``其中：A…；B…，其中B1…，B2…；C…``: C belongs to the list B's sentence is part of
+        outer = (
+            self._find(self.group.subject.part_of)
+            if self.group.subject is not None and self.group.subject.part_of
+            else None
+        )
+        if outer is not None and any(c in self.vocab.allowed_under(outer.concept) for c, _ in match.concepts):
+            self.group = _Group(outer, outer.concept, self.group.sentence)
+            return
+        self.group = None
 
     def _subject(self) -> tuple[Statement | None, str | None]:
         if self.group is not None:
@@ -649,6 +682,8 @@ class _PassageReader:
         scope = (
             self._scope(tail) or (self.context[1] if subject is None else subject.scope) or self.context[1]
         )
+        if scope is None and subject is not None and subject.kind in _SPENT:
+            scope = "final"  # 预算为…，支出决算为…。其中：A…，B…: the parts of what was spent
         kind = StatementKind.COUNT if token.measure in ("count", "area") else StatementKind.AMOUNT
         part_of = subject.id if subject is not None else None
         if self.carried is not None and subject is self.carried.subject and concept is not None:
@@ -766,10 +801,15 @@ class _PassageReader:
         clause_text = lead
         concept, _, match = self._concept(clause_text, self._subject()[1])
         if concept is not None and match is not None:
-            for statement in reversed(self.own):
-                if statement.concept == concept and statement.kind in _STATED:
-                    return statement
-            return self._stated(concept)
+            named = self.vocab.get(concept)
+            for candidate in (concept, *(named.same_as if named is not None else ())):
+                for statement in reversed(self.own):
+                    if statement.concept == candidate and statement.kind in _STATED:
+                        return statement
+                stated = self._stated(candidate)
+                if stated is not None:
+                    return stated
+            return None
         current = self.last_primary()
         if current is None:
             return None
@@ -788,6 +828,7 @@ class _PassageReader:
         return self.group.subject
 
     def _change(self, token: _Token, lead: str, tail: str) -> None:
+        self.flush_budget()  # （项）预算数为160.00万元，比上年增加…: the change is of that amount
         verb = _AMOUNT_CHANGE.search(tail).group("verb")
         sign = -1 if verb in _NEGATIVE else 1
         self._change_statement(token, lead, FigureRole.CHANGE, sign, with_code=True)
@@ -839,10 +880,14 @@ class _PassageReader:
             return
         token, subject, concept, wording, _ = self.pending_budget
         self.pending_budget = None
-        statement = self._statement(
-            StatementKind.AMOUNT, token, wording=wording, concept=concept, scope="budget",
-            part_of=subject.id if subject is not None else None,
-        )  # fmt: skip
+        fields = {
+            "wording": wording,
+            "concept": concept,
+            "part_of": subject.id if subject is not None else None,
+        }
+        if self.item is not None:
+            self._as_item(StatementKind.AMOUNT, fields)
+        statement = self._statement(StatementKind.AMOUNT, token, scope="budget", **fields)
         statement.figures.append(self._figure(token, FigureRole.VALUE, statement=statement.id))
         self._figure_sentence[statement.id] = self.sentence
 
