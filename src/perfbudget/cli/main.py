@@ -158,6 +158,7 @@ def check(
                 sys.stdout.write("\n".join(finding_lines(finding, verbose=not brief)) + "\n")
         if shown:
             counts = {s: sum(1 for _, fs in results for f in fs if f.severity == s) for s in Severity}
+            sys.stdout.flush()  # the summary comes after the findings when both go to one pipe
             sys.stderr.write(
                 f"{len(results)} 个文件：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
                 f"提示 {counts[Severity.INFO]}\n"

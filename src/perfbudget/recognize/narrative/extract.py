@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from perfbudget.model.document import Document, Paragraph
 from perfbudget.model.narrative import Figure, FigureRole, Statement, StatementKind
-from perfbudget.recognize.narrative.concepts import Match, fold, vocabulary
+from perfbudget.recognize.narrative.concepts import Match, Vocabulary, fold, vocabulary
 
 # ------------------------------------------------------------------ tokens
 
@@ -282,7 +282,8 @@ class _State:
         "carried",
         "department_names",
         "document",
-        "heading_concept",
+        "heading",
+        "heading_total",
         "previous",
         "statements",
     )
@@ -296,7 +297,15 @@ class _State:
         self.by_id: dict[str, Statement] = {}
         # the total a heading names when it is broken down by 类/项 (…当年拨款结构情况): the whole of
         # the class and item lines under it that name none
-        self.heading_concept: str | None = None
+        self.heading: str | None = None  # the last heading's text, until heading_concept() reads it
+        self.heading_total: str | None = None
+
+    def heading_concept(self) -> str | None:
+        """The total the current heading names (read on first use: the vocabulary loads lazily)."""
+        if self.heading is not None:
+            self.heading_total = _heading_concept(vocabulary(), self.heading)
+            self.heading = None
+        return self.heading_total
 
     def new_id(self) -> str:
         return f"s{len(self.statements) + 1}"
@@ -312,7 +321,7 @@ def extract_statements(document: Document) -> list[Statement]:
         if passage.heading:
             state.carried = None
             state.previous = None
-            state.heading_concept = _heading_concept(state.vocab, passage.text)
+            state.heading, state.heading_total = passage.text, None
             continue
         _read_passage(state, passage)
     return state.statements
@@ -585,7 +594,7 @@ class _PassageReader:
         head = text[: cut + 1] if cut >= 0 else ""
         concept, _, _match = self._concept(head, None) if head else (None, "", None)
         if concept is None:
-            concept = self.state.heading_concept
+            concept = self.state.heading_concept()
         self.context = (concept, self._scope(head) if head else None)
 
     def _first_token_after(self, offset: int) -> int:
