@@ -15,7 +15,9 @@ columns), 年度总体目标 as 预期目标 | 实际完成情况, the indicator
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from perfbudget.model.findings import Severity
 from perfbudget.model.performance import EvaluationTask, FundsLine, Goal, SelfEvaluation, Text
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
@@ -34,6 +36,7 @@ from perfbudget.recognize.forms.common import (
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker, assign_levels, pick_labels
+from perfbudget.recognize.forms.nature import apply_value_columns
 from perfbudget.recognize.forms.targets import parse_target
 
 FORM = "绩效自评表"
@@ -55,6 +58,8 @@ _FUNDS_COLUMNS = (
     ("得分", "score"),
 )
 _FUNDS_BLOCK = ("项目资金", "部门资金", "单位资金", "资金情况")
+# the heads of a money block split two ways side by side (按收入性质分 | 按支出性质分)
+_GROUP = re.compile(r"^(?:其中[:：]?)?按\S{1,8}分[:：]?$")
 _GOAL_LABELS = frozenset({"年度总体目标", "总体目标", "年度目标", "绩效目标", "年度绩效目标"})
 # the rows that end the money block (its rows are labels with figures only)
 _AFTER_FUNDS = (
@@ -72,6 +77,10 @@ _INDICATOR_COLUMNS = (
     ("三级指标", "l3"),
     ("指标内容", "l3"),
     ("指标名称", "l3"),
+    ("指标性质", "nature"),
+    ("指标方向", "nature"),
+    ("度量单位", "unit"),
+    ("计量单位", "unit"),
     ("预期指标值", "target"),
     ("年度指标值", "target"),
     ("全年指标值", "target"),
@@ -142,6 +151,15 @@ def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluatio
     return evaluation
 
 
+class _Group(NamedTuple):
+    """One half of a money block split side by side: its head, the columns it spans, its figures'."""
+
+    head: Text
+    start: int
+    end: int
+    cols: dict[str, int]
+
+
 class _Reader:
     def __init__(self, evaluation: SelfEvaluation, context: Context) -> None:
         self.evaluation = evaluation
@@ -150,6 +168,8 @@ class _Reader:
         self.task_cols: dict[str, int] = {}
         self.goal_cols: dict[str, int] = {}
         self.funds_cols: dict[str, int] = {}
+        self.groups: list[_Group] = []  # the halves of a money block split side by side
+        self.groups_reported = False
         self.columns: dict[str, int] = {}
         self.tracker = LabelTracker(STANDARD, context, FORM)
         self.collected = Collector()
@@ -175,6 +195,9 @@ class _Reader:
             "任务名称"
         ):
             self._funds_header(v)
+            return
+        if self.phase == "funds" and any(_GROUP.match(t.key) for t in v.toks):
+            self._funds_groups(v)
             return
         if self.phase == "funds" and not v.has(*_AFTER_FUNDS):
             self._funds(v)
@@ -278,9 +301,66 @@ class _Reader:
         if unit:
             self.evaluation.money_unit = self.evaluation.money_unit or unit
 
+    def _funds_groups(self, v: View) -> None:
+        """``按收入性质分 | 年初预算数 | … | 按支出性质分 | 年初预算数 | …``: the halves of the block, each
+        from its head to the next, with the figure columns printed under it. A half without column
+        words takes the main header's columns only when it is the first half (under them)."""
+        heads = [t for t in v.toks if _GROUP.match(t.key)]
+        main_label = min(self.funds_cols.values(), default=1) - 1
+        groups: list[_Group] = []
+        for index, head in enumerate(heads):
+            end = heads[index + 1].col if index + 1 < len(heads) else 10**6
+            cols: dict[str, int] = {}
+            for token in v.toks:
+                if head.col < token.col < end:
+                    for word, name in _FUNDS_COLUMNS:
+                        if token.key.startswith(word) and name not in cols:
+                            cols[name] = token.col
+                            break
+            if not cols and index == 0 and head.col <= main_label + 1:
+                cols = {n: c for n, c in self.funds_cols.items() if head.col < c < end}
+            groups.append(_Group(text_of(head), head.col, end, cols))
+        self.groups = groups
+
+    def _funds_in_groups(self, v: View) -> None:
+        """A row of a block split side by side: one line per half, read by that half's columns."""
+        row = v.row
+        for group in self.groups:
+            toks = [t for t in v.toks if group.start <= t.col < group.end]
+            labels = [t for t in toks if figure(t).value is None and not is_placeholder(t.text)]
+            if not labels:
+                continue
+            label = labels[0]
+            if not group.cols or len(labels) > 1:
+                self._funds_unsure(v)
+                continue
+            shift = label.col - group.start
+            line = FundsLine(label=text_of(label), group=group.head, line=row.line, page=row.page)
+            for name, col in group.cols.items():
+                cell = _cell(row, col + shift)
+                if cell is not None and col + shift < group.end:
+                    setattr(line, name, figure(cell))
+            self.evaluation.funds.append(line)
+
+    def _funds_unsure(self, v: View) -> None:
+        """Two label/figure groups on a row whose columns are not certain: reported, not stored."""
+        if self.groups_reported:
+            return
+        self.groups_reported = True
+        self.context.report(
+            "read.form-funds-layout",
+            Severity.WARNING,
+            f"{FORM}：资金栏一行并列两组资金（如按收入性质分与按支出性质分），栏目无法确定，金额未读入："
+            f"{v.row.text[:80]}",
+            row=v.row,
+        )
+
     def _funds(self, v: View) -> None:
         """A row of the money block: its label, then the figures under the header's columns (the
         label sits in the column before the first figure; a row printed one column off is shifted)."""
+        if self.groups:
+            self._funds_in_groups(v)
+            return
         cols = self.funds_cols
         first_value = min(cols.values()) if cols else 1
         labels = [
@@ -295,6 +375,12 @@ class _Reader:
         label = labels[-1]
         shift = label.col - (first_value - 1)
         row = v.row
+        if any(
+            t.col > label.col and figure(t).value is None and not is_placeholder(t.text) and "%" not in t.text
+            for t in v.toks
+        ):
+            self._funds_unsure(v)  # a second label among the figures: two groups side by side
+            return
         line = FundsLine(label=text_of(label), line=row.line, page=row.page)
         for name, col in cols.items():
             cell = _cell(row, col + shift)
@@ -444,6 +530,12 @@ class _Reader:
         if actual is not None and not is_placeholder(actual.text):
             indicator.actual_raw = text_of(actual)
             indicator.actual = parse_target(actual.text)
+        apply_value_columns(
+            indicator,
+            _tok(row, cols.get("nature")),
+            _tok(row, cols.get("target")),
+            _tok(row, cols.get("unit")),
+        )
         if weight is not None:
             indicator.weight = figure(weight)
         if score is not None:
