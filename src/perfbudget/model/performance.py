@@ -354,9 +354,11 @@ class ProjectTarget(BaseModel):
 
 
 class EvaluationTask(BaseModel):
-    """A task row of a self-evaluation: 任务名称, 完成情况, 预算数/执行数 with 其中本级财政资金."""
+    """A task row of a self-evaluation: 任务名称, 主要内容 (where printed), 完成情况 (where printed: the
+    年度主要任务 of a 部门整体支出绩效自评表 may have none), 预算数/执行数 with 其中本级财政资金."""
 
     name: Text | None = None
+    content: Text | None = None  # 主要内容
     completion: Text | None = None
     budget: Figure | None = None
     budget_own: Figure | None = None  # 其中：本级财政资金

@@ -60,6 +60,14 @@ _FUNDS_COLUMNS = (
 _FUNDS_BLOCK = ("项目资金", "部门资金", "单位资金", "资金情况")
 # the heads of a money block split two ways side by side (按收入性质分 | 按支出性质分)
 _GROUP = re.compile(r"^(?:其中[:：]?)?按\S{1,8}分[:：]?$")
+# the columns of a task table beside 任务名称 (a header prints at least one of them)
+_TASK_COLUMNS = (
+    (("主要内容", "任务内容", "工作内容"), "content"),
+    (("完成情况", "实际完成情况", "任务完成情况"), "completion"),
+    (("预算数", "全年预算数", "预算金额", "预算资金"), "budget"),
+    (("执行数", "全年执行数", "实际支出"), "actual"),
+)
+_TASK_DETAILS = tuple(word for words, _ in _TASK_COLUMNS for word in words)
 _GOAL_LABELS = frozenset({"年度总体目标", "总体目标", "年度目标", "绩效目标", "年度绩效目标"})
 # the rows that end the money block (its rows are labels with figures only)
 _AFTER_FUNDS = (
@@ -191,13 +199,13 @@ class _Reader:
             return
         if self.phase in ("head", "funds") and self._identity(v):
             return
+        if self.phase == "funds" and any(_GROUP.match(t.key) for t in v.toks):
+            self._funds_groups(v)  # before the header test: each half may repeat the column words
+            return
         if (v.has(*_FUNDS_HEADS) or (first.startswith(_FUNDS_BLOCK) and v.has("预算数"))) and not v.has(
             "任务名称"
         ):
             self._funds_header(v)
-            return
-        if self.phase == "funds" and any(_GROUP.match(t.key) for t in v.toks):
-            self._funds_groups(v)
             return
         if self.phase == "funds" and not v.has(*_AFTER_FUNDS):
             self._funds(v)
@@ -213,7 +221,7 @@ class _Reader:
         if first in _UNIT_NAME and self.phase == "head":
             evaluation.unit_name = text_of(v.toks[1]) if len(v.toks) > 1 else None
             return
-        if v.has("任务名称") and v.has("完成情况"):
+        if v.has("任务名称") and v.has(*_TASK_DETAILS):
             self._task_header(v)
             return
         if self.phase == "tasks" and v.has("其中") and not self._has_amount(v):
@@ -414,10 +422,12 @@ class _Reader:
         return any(figure(t).value is not None for t in v.toks)
 
     def _task_header(self, v: View) -> None:
+        """``任务名称 | 完成情况 | 预算数 | 执行数``; the 年度主要任务 of a 部门整体支出绩效自评表 may
+        print ``任务名称 | 主要内容 | 预算数 | 执行数`` instead, without a 完成情况 column."""
         self.phase = "tasks"
-        cols = {"name": v.toks[v.find("任务名称")].col, "completion": v.toks[v.find("完成情况")].col}
-        for word, name in (("预算数", "budget"), ("执行数", "actual")):
-            found = v.find(word)
+        cols = {"name": v.toks[v.find("任务名称")].col}
+        for words, name in _TASK_COLUMNS:
+            found = v.find(*words)
             if found is not None:
                 cols[name] = v.toks[found].col
         self.task_cols = cols
@@ -435,6 +445,7 @@ class _Reader:
         self.evaluation.tasks.append(
             EvaluationTask(
                 name=text_of(name),
+                content=text_of(_cell(row, cols.get("content"))),
                 completion=text_of(_cell(row, cols.get("completion"))),
                 budget=figure(_cell(row, cols.get("budget"))),
                 budget_own=figure(_cell(row, cols.get("budget_own"))),
