@@ -10,7 +10,7 @@ figures do not allow a comparison — never a guess.
   change in the same direction (``提高6%``);
 * qualitative: an actual equal to the target (``按时发放`` → ``按时发放``) is 达成; an actual that is
   exactly one of the profile's band words (``基本完成``) is that band; anything else (``国家一等奖``
-  for ``获奖``, ``零失误`` for ``≤5%``) cannot be compared.
+  for ``获奖``) cannot be compared; nor can a zero in words and a rate (``零失误`` for ``≤5%``).
 """
 
 from __future__ import annotations
@@ -55,6 +55,14 @@ def _same_scale(target: Target, actual: Target) -> tuple[Decimal, Decimal] | Non
     return None
 
 
+def _count_and_rate(target: Target, actual: Target) -> bool:
+    """``零失误`` (a count in words) beside ``≤5%`` (a rate): not the same measure."""
+    rates = ("%", "‰")
+    return (target.subject is not None and _unit(actual) in rates) or (
+        actual.subject is not None and _unit(target) in rates
+    )
+
+
 def _is_date(target: Target) -> bool:
     return target.number is not None and target.number >= 1900 and "年" in _unit(target)
 
@@ -74,6 +82,8 @@ def completion(indicator: Indicator, profile: Profile) -> Completion:
             return Completion(
                 None, f"目标“{target_text}”是较基期的变化，实际“{actual_text}”不是同向的变化，无法比较"
             )
+        if _count_and_rate(target, actual):
+            return Completion(None, f"实际“{actual_text}”与目标“{target_text}”一为件数、一为比率，无法比较")
         if target.is_range:
             return _within(target, actual, target_text, actual_text, profile)
         return _quantitative(target, actual, target_text, actual_text, profile)

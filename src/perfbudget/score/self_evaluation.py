@@ -648,12 +648,14 @@ _FUNDS_SUMS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("
 
 
 def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[Finding | None]:
-    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金; 年度资金总额 = Σ the rows
-    under it (当年财政拨款 + 上年结转资金 + 其他资金), where the block is one split of the total."""
+    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金 (not beside a money block,
+    whose 年度主要任务 are the main tasks only); 年度资金总额 = Σ the rows under it (当年财政拨款 +
+    上年结转资金 + 其他资金) where the block is one split of the total, or Σ each printed group
+    (按收入性质分, 按支出性质分) of a block split side by side."""
     out: list[Finding | None] = []
     unit = evaluation.money_unit or "万元"
     sums: list[tuple[str, str, str, Figure | None, list[Figure | None]]] = []
-    if evaluation.tasks:
+    if evaluation.tasks and not evaluation.funds:  # beside a money block the tasks are the main ones only
         for attr, label in _TASK_SUMS:
             total = getattr(evaluation, f"total_{attr}")
             sums.append((label, "金额合计", "各任务", total, [getattr(t, attr) for t in evaluation.tasks]))

@@ -13,7 +13,8 @@ The comparison is written in many ways; all are normalised to one of ``≥ ≤ =
 * a comparison without a number (``≥``, ``$\\geq$``) is ``operator_only``;
 * a range: ``1-2次``, ``3～5天``, ``3至5天``, ``90%-95%``, ``不少于2次且不超过5次`` (``number`` the lower
   bound, ``upper`` the upper one);
-* a change against a baseline: ``较上年提高5%``, ``同比下降3%`` (``baseline``, ``change``);
+* a change against a baseline: ``较上年提高5%``, ``同比下降3%`` (``baseline``, ``change``), or
+  without one (``提高6%``, as an actual value is often written);
 * a frequency: ``每季度1次`` → 1 ``次/季度``; a trailing ``完成`` is a verb (``100%完成`` → 100 ``%``);
 * a count that must be zero: ``零事故``, ``无重大投诉`` (0, ``subject`` ``事故`` / ``重大投诉``), only for
   the nouns of incidents (``无障碍``, ``无害化`` are not zeros).
@@ -137,7 +138,7 @@ _DASHES = r"\-－—–~～〜"
 _RANGE = re.compile(rf"^({_BARE})([^\d{_DASHES}至到]*?)(?:[{_DASHES}]+|至|到)({_BARE})(\D*)$")
 _BOTH = re.compile(r"^(.+?)(?:并且|且|同时)(.+)$")
 _RELATIVE = re.compile(
-    r"^(较上年度?|较去年|较上一年度?|比上年度?|比去年|与上年相比|同比|环比)"
+    r"^(较上年度?|较去年|较上一年度?|比上年度?|比去年|与上年相比|同比|环比)?"
     r"(提高|增长|增加|上升|提升|下降|降低|减少|压减|缩减|缩短)(.+)$"
 )
 _PER = re.compile(r"^每(年度|年|半年|季度|季|月|周|日|天)(.+)$")
