@@ -232,6 +232,22 @@ def test_side_by_side_rows_without_a_split_header_are_reported_not_guessed(layou
     assert [f.rule for f in document.findings] == ["read.form-funds-layout"]
 
 
+@LAYOUTS
+def test_a_note_in_the_last_column_is_not_a_second_group(layout):
+    money = [
+        ("", "其中：财政拨款", "280", "290", "276", "—", "95.17%", "—"),
+        ("", "其他资金", "20", "30", "28", "—", "93.33%", "不适用"),
+    ]
+    document = parse(layout, "项目支出绩效自评表", project_form(money))
+    assert [f.message for f in document.findings] == []
+    (form,) = document.self_evaluations
+    assert [(f.label.text, f.actual.value, f.score.text) for f in form.funds[1:]] == [
+        ("其中：财政拨款", 276, "—"),
+        ("其他资金", 28, "不适用"),
+    ]
+    assert serious(document) == []
+
+
 # ------------------------------------------------------------------ 指标性质 / 指标方向, ranges, wordings
 
 
@@ -320,6 +336,7 @@ def test_one_period_target_with_words_in_the_nature_column(layout):
         ("3至5天", (None, 3, 5, "天", "range")),
         ("90%-95%", (None, 90, 95, "%", "range")),
         ("10—15个工作日", (None, 10, 15, "个工作日", "range")),
+        ("3-5天以内", (None, 3, 5, "天", "range")),
         ("不少于2次且不超过5次", (None, 2, 5, "次", "range_words")),
         ("≥2次且≤5次", (None, 2, 5, "次", "range_words")),
         ("100%完成", (None, 100, None, "%", None)),
@@ -492,4 +509,113 @@ def test_department_tasks_with_names_only(layout):
         ("森林防火", "巡护与防火设施维护", None),
         ("林业有害生物防治", "松材线虫病监测与除治", None),
     ]
+    assert serious(document) == []
+
+
+# ------------------------------------------------------------------ 指标性质 in the other target forms
+
+DEPARTMENT_TARGET = [
+    ("部门（单位）名称", "青川市林业局"),
+    ("年度主要任务", "任务名称", "主要内容", "预算金额（万元）"),
+    ("", "", "", "总额", "财政拨款", "其他资金"),
+    ("", "森林防火", "巡护与防火设施维护", "300", "280", "20"),
+    ("", "林业有害生物防治", "松材线虫病监测与除治", "180", "180", "0"),
+    ("", "金额合计", "", "480", "460", "20"),
+    ("年度总体目标", "全年无重大森林火灾，松材线虫病疫情得到控制。"),
+    ("年度绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"),
+    ("", "产出指标", "数量指标", "防火巡护次数", "正向", "120", "次"),
+    ("", "", "时效指标", "火情响应时间", "反向", "30", "分钟"),
+    ("", "", "质量指标", "疫木除治率", "", "≥95", "%"),  # no nature printed: the value's own ``≥``
+    ("", "效益指标", "社会效益指标", "森林火灾", "定性", "零事故", ""),
+    ("", "满意度指标", "服务对象满意度指标", "林农满意度", "正向指标", "90", "%"),
+]
+DEPARTMENT_TARGETS = [
+    ("防火巡护次数", "正向", (GE, 120, "次", None)),
+    ("火情响应时间", "反向", (LE, 30, "分钟", None)),
+    ("疫木除治率", None, (GE, 95, "%", None)),
+    ("森林火灾", "定性", (None, None, None, "零事故")),
+    ("林农满意度", "正向指标", (GE, 90, "%", None)),
+]
+
+
+def target_rows(form) -> list[tuple]:
+    return [
+        (
+            i.level3,
+            i.nature.text if i.nature else None,
+            (i.target.op, i.target.number, i.target.unit, i.target.qualitative),
+        )
+        for i in form.indicators
+    ]
+
+
+@LAYOUTS
+def test_department_expenditure_target_with_nature_and_unit_columns(layout):
+    """Its indicators are read by content: the 指标性质 cell is told by its words."""
+    document = parse(layout, "部门整体支出绩效目标表", DEPARTMENT_TARGET)
+    assert [f.message for f in document.findings] == []
+    (form,) = document.department_targets
+    assert target_rows(form) == DEPARTMENT_TARGETS
+    assert [i.repairs for i in form.indicators] == [[]] * 5  # no cell left over
+    assert sum(t.budget.value for t in form.tasks) == form.budget.total.value
+    assert serious(document) == []
+
+
+def test_declaration_with_a_direction_column():
+    table = [
+        ("部门（单位）名称", "青川市林业局"),
+        ("年度履职目标", "保护森林资源，防控森林火灾。"),
+        ("一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位"),
+        ("产出指标", "履职目标和主要任务完成情况", "防火巡护次数", "正向", "120", "次"),
+        ("", "", "火情响应时间", "反向指标", "30", "分钟"),
+        ("效益指标", "履职效益", "森林资源保护", "定性", "明显改善", "定性指标"),
+    ]
+    document = parse(as_rows, "部门（单位）整体绩效目标申报表", table)
+    (form,) = document.department_targets
+    assert form.template == "declaration"
+    assert target_rows(form) == [
+        ("防火巡护次数", "正向", (GE, 120, "次", None)),
+        ("火情响应时间", "反向指标", (LE, 30, "分钟", None)),
+        ("森林资源保护", "定性", (None, None, None, "明显改善")),
+    ]
+    assert form.indicators[2].unit_column.text == "定性指标"
+
+
+@LAYOUTS
+def test_description_project_target_with_nature_and_unit_columns(layout):
+    table = [
+        ("项目编码", "412031000001", "项目名称", "青川市古树名木保护项目"),
+        ("绩效目标", "目标1：完成全市古树名木挂牌保护。"),
+        (
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "指标值确定依据",
+        ),
+        ("产出指标", "数量指标", "挂牌古树数量", "全年挂牌保护古树", "正向", "320", "株", "普查结果"),
+        ("", "质量指标", "复壮成活率", "复壮古树成活比例", "正向", "90", "%", "技术规程"),
+        ("", "时效指标", "挂牌完成时限", "全部挂牌完成的时间", "反向", "6", "个月", "工作计划"),
+        ("", "成本指标", "单株复壮成本", "单株古树复壮平均成本", "反向", "0.12", "万元", "往年标准"),
+        ("效益指标", "生态效益指标", "古树保存状况", "古树长势", "定性", "良好", "", "专家评估"),
+        ("", "社会效益指标", "公众保护意识", "群众保护古树意识", "定性", "明显增强", "", "问卷调查"),
+        ("满意度指标", "服务对象满意度指标", "周边群众满意度", "问卷满意比例", "正向", "90", "%", "往年调查"),
+    ]
+    document = parse(layout, "项目绩效目标表", table)
+    assert [f.message for f in document.findings] == []
+    (form,) = document.project_targets
+    assert (form.template, form.name.text) == ("description", "青川市古树名木保护项目")
+    assert target_rows(form) == [
+        ("挂牌古树数量", "正向", (GE, 320, "株", None)),
+        ("复壮成活率", "正向", (GE, 90, "%", None)),
+        ("挂牌完成时限", "反向", (LE, 6, "个月", None)),
+        ("单株复壮成本", "反向", (LE, D("0.12"), "万元", None)),
+        ("古树保存状况", "定性", (None, None, None, "良好")),
+        ("公众保护意识", "定性", (None, None, None, "明显增强")),
+        ("周边群众满意度", "正向", (GE, 90, "%", None)),
+    ]
+    assert form.year == 2031 and form.indicators[0].basis.text == "普查结果"
     assert serious(document) == []

@@ -12,10 +12,23 @@ from __future__ import annotations
 from perfbudget.model.performance import Comparison, Target
 from perfbudget.recognize.forms.common import Tok, key, text_of
 from perfbudget.recognize.forms.draft import Draft
-from perfbudget.recognize.forms.indicators import is_placeholder
-from perfbudget.recognize.forms.targets import parse_target
+from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 
 _MAX_UNIT = 6
+# what a 指标性质 / 指标方向 cell holds (told apart from a value when a row is read by content)
+NATURE_WORDS = frozenset(
+    {"正向", "反向", "正向指标", "反向指标", "定量", "定性", "定量指标", "定性指标"}
+    | {"≥", "≤", "＝", "=", ">", "<", "＞", "＜", "≧", "≦", "＞＝", "＜＝", ">=", "<="}
+    | {"不低于", "不高于", "不少于", "不多于", "不超过", "不小于", "不大于", "大于等于", "小于等于", "等于"}
+)
+
+
+def is_placeholder(text: str) -> bool:
+    return text in PLACEHOLDERS
+
+
+def is_nature(text: str) -> bool:
+    return key(text) in NATURE_WORDS
 
 
 def apply_value_columns(indicator: Draft, nature: Tok | None, value: Tok | None, unit: Tok | None) -> None:

@@ -159,6 +159,18 @@ def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluatio
     return evaluation
 
 
+def _second_label(v: View, label: Tok) -> Tok | None:
+    """A text after the row's label that is followed by figures of its own (``基本支出 | 300``);
+    a note or ``不适用`` in the last columns is not one."""
+    later = [t for t in v.toks if t.col > label.col]
+    for index, token in enumerate(later):
+        if figure(token).value is not None or is_placeholder(token.text) or "%" in token.text:
+            continue
+        if any(figure(t).value is not None for t in later[index + 1 :]):
+            return token
+    return None
+
+
 class _Group(NamedTuple):
     """One half of a money block split side by side: its head, the columns it spans, its figures'."""
 
@@ -383,10 +395,7 @@ class _Reader:
         label = labels[-1]
         shift = label.col - (first_value - 1)
         row = v.row
-        if any(
-            t.col > label.col and figure(t).value is None and not is_placeholder(t.text) and "%" not in t.text
-            for t in v.toks
-        ):
+        if _second_label(v, label):
             self._funds_unsure(v)  # a second label among the figures: two groups side by side
             return
         line = FundsLine(label=text_of(label), line=row.line, page=row.page)

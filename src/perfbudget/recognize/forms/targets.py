@@ -264,6 +264,10 @@ def _range(value: str) -> Target | None:
     if match is not None:
         low, high = _decimal(match.group(1)), _decimal(match.group(3))
         first_unit, unit = match.group(2), match.group(4)
+        for suffix in ("以内", "之内", "内"):  # ``3-5天以内``: the range is its own bound
+            if unit.endswith(suffix):
+                unit = unit[: -len(suffix)]
+                break
         if first_unit and first_unit != unit:
             return None  # ``2030年6-8月``: not one unit
         return _bounds(low, high, unit, "range")
