@@ -569,6 +569,7 @@ def test_declaration_with_a_direction_column():
         ("产出指标", "履职目标和主要任务完成情况", "防火巡护次数", "正向", "120", "次"),
         ("", "", "火情响应时间", "反向指标", "30", "分钟"),
         ("效益指标", "履职效益", "森林资源保护", "定性", "明显改善", "定性指标"),
+        ("", "", "生态环境质量", "", "持续向好", "定性指标"),  # no direction printed
     ]
     document = parse(as_rows, "部门（单位）整体绩效目标申报表", table)
     (form,) = document.department_targets
@@ -577,8 +578,9 @@ def test_declaration_with_a_direction_column():
         ("防火巡护次数", "正向", (GE, 120, "次", None)),
         ("火情响应时间", "反向指标", (LE, 30, "分钟", None)),
         ("森林资源保护", "定性", (None, None, None, "明显改善")),
+        ("生态环境质量", None, (None, None, None, "持续向好")),
     ]
-    assert form.indicators[2].unit_column.text == "定性指标"
+    assert [i.unit_column.text for i in form.indicators[2:]] == ["定性指标", "定性指标"]
 
 
 @LAYOUTS

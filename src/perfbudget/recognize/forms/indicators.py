@@ -168,7 +168,7 @@ def token_row(
     value = unit = nature = None
     rest = contents[1:]
     if nature_column:
-        natures = [t for t in rest if is_nature(t.text)]
+        natures = [t for t in rest[:-1] if is_nature(t.text)]  # before the value (a last 定性指标 is a unit)
         if natures:
             nature = natures[0]
             rest = [t for t in rest if t is not nature]

@@ -10,6 +10,13 @@ The national templates of the family (项目支出绩效自评表, 部门整体�
 全年执行数 | 分值 | 执行率 | 得分`` over 年度资金总额 and the rows of its split, read by the header's
 columns), 年度总体目标 as 预期目标 | 实际完成情况, the indicators with 年度指标值 | 实际完成值 | 分值 |
 得分 | 偏差原因分析及改进措施, and 总分 with its 分值 and 得分. Signature lines end the form.
+
+Variants of other departments: a money block split two ways side by side (``按收入性质分 | 年初预算数 |
+… | 按支出性质分 | 年初预算数 | …`` over rows ``财政拨款 | … | 基本支出 | …``) gives one line per label
+with its group, read by each half's own column words; a row with two label/figure groups whose
+columns are not printed is reported (``read.form-funds-layout``), its figures not stored. A
+年度主要任务 table may print 任务名称 | 主要内容 | 预算数 | 执行数 without a 完成情况 column. An
+indicator table may print 指标性质 / 指标方向 and 度量单位 columns (:mod:`.nature`).
 """
 
 from __future__ import annotations
