@@ -181,6 +181,7 @@ def test_converter_spellings_are_not_malformed():
         ("预算调整率", "≤120%", False),  # a ceiling above 100 is not impossible
         ("宣传覆盖人数增长率", "≥150%", False),  # a growth rate may exceed 100
         ("同比提升幅度", "≥110%", False),
+        ("林下经济收入", "较上年增长120%", False),  # the size of a change, not a rate
         ("完成数量", "≥105个", False),  # not a percentage
         ("群众满意度", "≥105%", False),  # satisfaction has its own rule
     ],

@@ -60,6 +60,10 @@ class Comparison(StrEnum):
     LT = "<"
 
 
+# the words of a change against a baseline that mean a fall (the others mean a rise)
+DECREASE_WORDS = frozenset({"下降", "降低", "减少", "压减", "缩减", "缩短"})
+
+
 class Target(BaseModel):
     """A parsed 指标值 (or 实际完成值).
 
@@ -71,7 +75,14 @@ class Target(BaseModel):
     * ``approximate``: the number is qualified as approximate (``60余篇``);
     * ``spelling``: how the comparison was written (``symbol``, ``fullwidth``, ``ascii``,
       ``book_title`` for 《 》, ``word`` for 不低于…, ``suffix`` for …以上, ``latex``,
-      ``reversed`` for ``100%≥``, ``equals`` for ``=1次``), ``None`` for no comparison.
+      ``reversed`` for ``100%≥``, ``equals`` for ``=1次``, ``nature`` when it comes from the
+      指标性质 / 指标方向 column: 正向 → ``≥``, 反向 → ``≤``), ``None`` for no comparison;
+    * a range (``1-2次``, ``90%-95%``, ``不少于2次且不超过5次``): ``number`` is the lower bound and
+      ``upper`` the upper bound, both in ``unit`` (``op`` is ``None``; ``spelling`` ``range``);
+    * a change against a baseline (``较上年提高5%``, ``同比下降3%``): ``baseline`` and ``change`` as
+      printed, ``number`` the size of the change;
+    * ``零事故`` / ``无重大投诉``: ``number`` 0 and ``subject`` what is to be zero (``事故``);
+    * a frequency (``每季度1次``) has the period in its unit (``次/季度``), as ``≥1次/年`` does.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -83,10 +94,22 @@ class Target(BaseModel):
     operator_only: bool = False
     approximate: bool = False
     spelling: str | None = None
+    upper: Decimal | None = None  # a range's upper bound (``number`` is its lower bound)
+    baseline: str | None = None  # 较上年 / 同比 / 比上年 …
+    change: str | None = None  # 提高 / 增长 / 下降 …: ``number`` is the size of the change
+    subject: str | None = None  # 零事故 → 事故
 
     @property
     def is_numeric(self) -> bool:
         return self.number is not None
+
+    @property
+    def is_range(self) -> bool:
+        return self.number is not None and self.upper is not None
+
+    @property
+    def is_decrease(self) -> bool:
+        return self.change in DECREASE_WORDS
 
 
 class LabelOrigin(StrEnum):
@@ -331,9 +354,11 @@ class ProjectTarget(BaseModel):
 
 
 class EvaluationTask(BaseModel):
-    """A task row of a self-evaluation: 任务名称, 完成情况, 预算数/执行数 with 其中本级财政资金."""
+    """A task row of a self-evaluation: 任务名称, 主要内容 (where printed), 完成情况 (where printed: the
+    年度主要任务 of a 部门整体支出绩效自评表 may have none), 预算数/执行数 with 其中本级财政资金."""
 
     name: Text | None = None
+    content: Text | None = None  # 主要内容
     completion: Text | None = None
     budget: Figure | None = None
     budget_own: Figure | None = None  # 其中：本级财政资金
@@ -346,9 +371,13 @@ class EvaluationTask(BaseModel):
 class FundsLine(BaseModel):
     """One row of the 项目资金/部门资金 block of a self-evaluation (``年度资金总额``, ``其中：当年财政拨款``,
     ``上年结转资金``, ``其他资金``, ``基本支出`` …): 年初预算数, 全年预算数, 全年执行数 and, where the
-    row prints them, 分值, 执行率 and 得分 (placeholders such as ``—`` are empty figures)."""
+    row prints them, 分值, 执行率 and 得分 (placeholders such as ``—`` are empty figures).
+
+    A block split two ways side by side (按收入性质分: 财政拨款, 其他资金 | 按支出性质分: 基本支出,
+    项目支出) gives one line per label, each with its ``group``; each group adds up to the total."""
 
     label: Text
+    group: Text | None = None  # the split the row belongs to (按收入性质分, 按支出性质分), where printed
     initial: Figure | None = None  # 年初预算数
     budget: Figure | None = None  # 全年预算数
     actual: Figure | None = None  # 全年执行数

@@ -4,10 +4,13 @@ figures do not allow a comparison — never a guess.
 * quantitative (both the target and the actual value are numbers in the same unit): actual ÷
   target for a target to reach (``≥95%``, ``=1次``, ``501个``), target ÷ actual for a ceiling
   (``≤5%``, ``<4000件``: reaching or staying under it is 100%), capped at the profile's ``cap``;
-  a date (``2020年底``) is reached when the actual is the same date;
+  a date (``2020年底``) is reached when the actual is the same date; a range (``1-2次``,
+  ``90%-95%``) is reached by an actual inside it (below it: actual ÷ lower bound; above it: upper
+  bound ÷ actual); a change against a baseline (``较上年提高5%``) compares only with an actual
+  change in the same direction (``提高6%``);
 * qualitative: an actual equal to the target (``按时发放`` → ``按时发放``) is 达成; an actual that is
   exactly one of the profile's band words (``基本完成``) is that band; anything else (``国家一等奖``
-  for ``获奖``, ``零失误`` for ``≤5%``) cannot be compared.
+  for ``获奖``) cannot be compared; nor can a zero in words and a rate (``零失误`` for ``≤5%``).
 """
 
 from __future__ import annotations
@@ -52,6 +55,14 @@ def _same_scale(target: Target, actual: Target) -> tuple[Decimal, Decimal] | Non
     return None
 
 
+def _count_and_rate(target: Target, actual: Target) -> bool:
+    """``零失误`` (a count in words) beside ``≤5%`` (a rate): not the same measure."""
+    rates = ("%", "‰")
+    return (target.subject is not None and _unit(actual) in rates) or (
+        actual.subject is not None and _unit(target) in rates
+    )
+
+
 def _is_date(target: Target) -> bool:
     return target.number is not None and target.number >= 1900 and "年" in _unit(target)
 
@@ -67,6 +78,14 @@ def completion(indicator: Indicator, profile: Profile) -> Completion:
     if not _key(actual_text) or actual is None:
         return Completion(None, "没有实际完成值，无法比较")
     if target.number is not None and actual.number is not None and not target.operator_only:
+        if target.change is not None and (actual.change is None or actual.is_decrease != target.is_decrease):
+            return Completion(
+                None, f"目标“{target_text}”是较基期的变化，实际“{actual_text}”不是同向的变化，无法比较"
+            )
+        if _count_and_rate(target, actual):
+            return Completion(None, f"实际“{actual_text}”与目标“{target_text}”一为件数、一为比率，无法比较")
+        if target.is_range:
+            return _within(target, actual, target_text, actual_text, profile)
         return _quantitative(target, actual, target_text, actual_text, profile)
     if _key(actual_text) == _key(target_text):
         return Completion(ONE, f"实际“{actual_text}”与目标一致：达成")
@@ -110,3 +129,29 @@ def _quantitative(
     share = min(ratio, cap)
     capped = "（封顶）" if ratio > cap else ""
     return Completion(share, f"实际 {actual_text} ÷ 目标 {target_text} = {percent(ratio)}{capped}")
+
+
+def _within(
+    target: Target, actual: Target, target_text: str, actual_text: str, profile: Profile
+) -> Completion:
+    """A range: inside it is reached; outside, the distance to the nearer bound as a share."""
+    scaled = _same_scale(target, actual)
+    assert target.number is not None and target.upper is not None
+    if scaled is None:
+        return Completion(None, f"实际“{actual_text}”与目标“{target_text}”单位不同，无法比较")
+    low, got = scaled
+    high = low / target.number * target.upper if target.number else target.upper  # same scale as low
+    if low <= got <= high:
+        return Completion(ONE, f"实际 {actual_text} 在目标区间 {target_text} 之内：完成")
+    if got > high:
+        share = min(high / got, profile.quantitative.cap / HUNDRED)
+        return Completion(
+            share,
+            f"实际 {actual_text} 高于目标区间 {target_text} 的上限：上限 ÷ 实际 = {percent(high / got)}",
+        )
+    if low <= 0:
+        return Completion(None, f"目标区间为 {target_text}，实际 {actual_text}：无法按比例计算")
+    return Completion(
+        min(got / low, ONE),
+        f"实际 {actual_text} 低于目标区间 {target_text} 的下限：实际 ÷ 下限 = {percent(got / low)}",
+    )

@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from perfbudget.check.tolerance import parts_tolerance, ratio_tolerance
 from perfbudget.model.findings import Finding, Severity
-from perfbudget.model.performance import Figure, Indicator, ScoreLevel, SelfEvaluation
+from perfbudget.model.performance import Figure, FundsLine, Indicator, ScoreLevel, SelfEvaluation
 from perfbudget.read.clean import squash
 from perfbudget.score.common import (
     HUNDRED,
@@ -648,20 +648,22 @@ _FUNDS_SUMS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("
 
 
 def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[Finding | None]:
-    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金; 年度资金总额 = Σ the rows
-    under it (当年财政拨款 + 上年结转资金 + 其他资金), where the block is one split of the total."""
+    """金额合计 = Σ 各任务, for 预算数, 执行数 and their 其中本级财政资金 (not beside a money block,
+    whose 年度主要任务 are the main tasks only); 年度资金总额 = Σ the rows under it (当年财政拨款 +
+    上年结转资金 + 其他资金) where the block is one split of the total, or Σ each printed group
+    (按收入性质分, 按支出性质分) of a block split side by side."""
     out: list[Finding | None] = []
     unit = evaluation.money_unit or "万元"
     sums: list[tuple[str, str, str, Figure | None, list[Figure | None]]] = []
-    if evaluation.tasks:
+    if evaluation.tasks and not evaluation.funds:  # beside a money block the tasks are the main ones only
         for attr, label in _TASK_SUMS:
             total = getattr(evaluation, f"total_{attr}")
             sums.append((label, "金额合计", "各任务", total, [getattr(t, attr) for t in evaluation.tasks]))
-    if _one_split(evaluation):
-        head, parts = evaluation.funds[0], evaluation.funds[1:]
+    for what, parts in _splits(evaluation):
+        head = evaluation.funds[0]
         for attr, label in _FUNDS_SUMS:
             parts_of = [getattr(p, attr) for p in parts]
-            sums.append((label, head.label.text, "其下各项", getattr(head, attr), parts_of))
+            sums.append((label, head.label.text, what, getattr(head, attr), parts_of))
     for label, total_name, what, total, parts in sums:
         values = [p.value for p in parts if p is not None and p.value is not None]
         if total is None or total.value is None or not values:
@@ -691,6 +693,20 @@ def _budget_findings(evaluation: SelfEvaluation, name: str, file: str) -> list[F
             )
         )
     return out
+
+
+def _splits(evaluation: SelfEvaluation) -> list[tuple[str, list[FundsLine]]]:
+    """The splits of the total that add up to it: each printed group (按收入性质分, 按支出性质分) of
+    a block split side by side, or the rows under the total when they are one split."""
+    grouped: dict[str, list[FundsLine]] = {}
+    for line in evaluation.funds[1:]:
+        if line.group is not None:
+            grouped.setdefault(line.group.text, []).append(line)
+    if grouped:
+        return [(f"{name}各项", lines) for name, lines in grouped.items() if len(lines) >= 2]
+    if _one_split(evaluation):
+        return [("其下各项", evaluation.funds[1:])]
+    return []
 
 
 def _one_split(evaluation: SelfEvaluation) -> bool:

@@ -55,3 +55,11 @@ def form_duplicate_label(document: Document) -> list:
     """A labelled text row of a form (项目实施计划, 立项依据 …) is printed twice; both texts are kept,
     joined, and the second occurrence is cited."""
     return []
+
+
+@rule("read.form-funds-layout", Severity.WARNING, "reading", "自评表资金栏的分列无法确定")
+def form_funds_layout(document: Document) -> list:
+    """A row of the money block of a self-evaluation prints two label/figure groups side by side
+    (按收入性质分 | 按支出性质分) without the column headers that say which figure is which. The
+    row's figures are not stored; the finding keeps its text."""
+    return []

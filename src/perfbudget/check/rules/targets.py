@@ -425,7 +425,8 @@ def rate_over_100(document: Document) -> Iterator[Finding]:
     """A rate's target does not ask for more than 100%: a 完成率, 合格率 or 覆盖率 of ``≥105%`` cannot
     be reached, and ``>100%`` neither. Rates that may exceed 100% by nature — growth, increase,
     comparison with last year (增长率, 增幅, 同比 …, listed in ``check/catalogue/targets.toml``) —
-    are not reported, and neither is a ceiling (``≤120%``). Satisfaction targets have a rule of their
+    are not reported, and neither is a ceiling (``≤120%``) nor a change written as one
+    (``较上年增长120%``). Satisfaction targets have a rule of their
     own (``target.satisfaction-100``)."""
     for form in forms(document):
         for row in rows(form.model.indicators):
@@ -433,6 +434,8 @@ def rate_over_100(document: Document) -> Iterator[Finding]:
             if not _percent(target) or is_satisfaction(indicator):
                 continue
             assert target is not None
+            if target.change is not None:
+                continue  # ``较上年增长120%``: the size of a change, not a rate
             if not _reaches_above(target, HUNDRED) or has_words(indicator.level3, "rate_may_exceed_100"):
                 continue
             raw = indicator.target_raw.text if indicator.target_raw else ""

@@ -49,6 +49,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     collected = Collector()
     phase = "head"
     name_col = content_col = unit_col = None
+    nature_column = False
     rows = [r for r in block.rows if r.filled]
     target.line = (block.title.line if block.title else rows[0].line) if rows or block.title else None
     target.end_line = rows[-1].line if rows else target.line
@@ -74,6 +75,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
             phase = "indicators"
             found = v.find("度量单位")
             unit_col = v.toks[found].col if found is not None else unit_col
+            nature_column = v.has("指标性质", "指标方向")
             continue
         if (
             phase in ("head", "tasks", "budget")
@@ -86,7 +88,15 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
             _task(target, v, row, name_col or 1, content_col or 2, context)
             continue
         if phase == "indicators":
-            token_row(v, DECLARATION, tracker, collected, unit_col=unit_col, unit_column=True)
+            token_row(
+                v,
+                DECLARATION,
+                tracker,
+                collected,
+                unit_col=unit_col,
+                unit_column=True,
+                nature_column=nature_column,
+            )
             continue
         context.unplaced(row, FORM)
     tracker.finish()

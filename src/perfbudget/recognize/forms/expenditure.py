@@ -1,7 +1,8 @@
 """整体支出绩效(目标)申报表 of a department: 部门基本信息 (name with its code, counts of divisions,
 units and staff as label/value pairs), 部门职责, 部门战略目标, 年度预算情况 (two parallel lists, by
 source and by direction, money in the header's unit), 年度工作任务, 年度绩效目标 and the indicator
-table (一级/二级/三级指标, 指标值 with the unit inside the value). Indicator rows are read by content
+table (一级/二级/三级指标, 指标值 with the unit inside the value, or beside it in a 度量单位 column and
+with a 指标性质 / 指标方向 column where a department prints them). Indicator rows are read by content
 (cells shift sideways).
 
 The national 部门整体支出绩效目标表 of the same family prints 部门（单位）名称, a 年度主要任务 table
@@ -81,6 +82,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     phase = "head"
     budget_cols: tuple[int, int, int, int] | None = None
     task_cols: dict[str, int] = {}
+    nature_column = unit_column = False
     for row in rows:
         v = view(row)
         if phase == "footer" or is_footer(v.first):
@@ -90,9 +92,11 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
             continue
         if phase != "indicators" and v.has("一级指标") and v.has("二级指标"):
             phase = "indicators"
+            nature_column = v.has("指标性质", "指标方向")  # columns of some departments' forms
+            unit_column = v.has("度量单位", "计量单位")
             continue
         if phase == "indicators":
-            token_row(v, STANDARD, tracker, collected)
+            token_row(v, STANDARD, tracker, collected, unit_column=unit_column, nature_column=nature_column)
             continue
         if phase == "head" and len(v.toks) == 1 and _head_line(target, v.toks[0].text):
             continue

@@ -7,6 +7,7 @@ from perfbudget.model.performance import Period
 from perfbudget.recognize.forms.common import Tok, View, text_of
 from perfbudget.recognize.forms.draft import Draft
 from perfbudget.recognize.forms.labels import HEADER_WORDS, LabelTracker, Vocabulary, pick_labels
+from perfbudget.recognize.forms.nature import is_nature, with_nature
 from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 
 # what a 度量单位 cell holds (a separate column; values carry their unit inline elsewhere)
@@ -148,8 +149,10 @@ def token_row(
     collected: Collector,
     unit_col: int | None = None,
     unit_column: bool = False,
+    nature_column: bool = False,
 ) -> None:
-    """One indicator row read by content: labels, then name, value and (``unit_column``) 度量单位."""
+    """One indicator row read by content: labels, then name, value and (``unit_column``) 度量单位;
+    with ``nature_column`` the 指标性质 / 指标方向 cell is told by its words (``正向``, ``定性``, ``≥``)."""
     labels, contents = split_labels(v.toks, vocab)
     if contents and is_placeholder(contents[0].text) and not labels:
         return  # ``...`` placeholder rows
@@ -162,8 +165,13 @@ def token_row(
     notes: list[str] = []
     l1, l2 = pick_labels(labels, vocab, notes)
     name = contents[0] if contents else None
-    value = unit = None
+    value = unit = nature = None
     rest = contents[1:]
+    if nature_column:
+        natures = [t for t in rest[:-1] if is_nature(t.text)]  # before the value (a last 定性指标 is a unit)
+        if natures:
+            nature = natures[0]
+            rest = [t for t in rest if t is not nature]
     if len(rest) == 1:
         if unit_column and rest[0].text.strip() in UNIT_WORDS:
             unit = rest[0]
@@ -180,6 +188,10 @@ def token_row(
         if extra:
             notes.append("多余单元格未采用：" + "；".join(t.text for t in extra))
     indicator = build(v.row.line, v.row.page, name, value)
+    if nature is not None:
+        indicator.nature = text_of(nature)
+        if indicator.target is not None and value is not None:
+            indicator.target = with_nature(indicator.target, nature.text, value.text)
     if unit is not None:
         with_unit_column(indicator, unit)
     indicator.repairs.extend(notes)

@@ -28,6 +28,7 @@ from perfbudget.recognize.forms.common import (
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker, pick_labels
+from perfbudget.recognize.forms.nature import apply_value_columns
 
 FORM = "项目绩效目标表"
 _TITLE_NUMBER = re.compile(r"^\s*\d+\s*[.．、]\s*")
@@ -40,6 +41,10 @@ _COLUMNS = (
     ("指标描述", "description"),
     ("指标值确定依据", "basis"),
     ("确定依据", "basis"),
+    ("指标性质", "nature"),
+    ("指标方向", "nature"),
+    ("度量单位", "unit"),
+    ("计量单位", "unit"),
     ("指标值", "target"),
 )
 _MONTHS = (("3月", "march"), ("6月", "june"), ("10月", "october"), ("12月", "december"))
@@ -89,6 +94,9 @@ class _Reader:
         v = view(row)
         first = v.first
         project = self.project
+        if self.phase == "head" and len(v.toks) == 1 and len(first) <= 20 and year_of(first):
+            project.year = project.year or year_of(first)  # a year line printed as a one-cell row
+            return
         if first.startswith("项目编码") or (first == "项目名称" and self.phase == "head"):
             code, name = v.after("项目编码"), v.after("项目名称")
             project.code = text_of(code) if code is not None and code.key != "项目名称" else project.code
@@ -190,6 +198,7 @@ class _Reader:
         l1, l2 = pick_labels([t for t in labels if STANDARD.is_label(t.key)], STANDARD, notes)
         name = cells.get("l3")
         indicator: Draft = build(row.line, row.page, name, cells.get("target"))
+        apply_value_columns(indicator, cells.get("nature"), cells.get("target"), cells.get("unit"))
         description = cells.get("description")
         if description is not None and not is_placeholder(description.text):
             indicator.description = text_of(description)

@@ -5,8 +5,8 @@ and 实施单位; 项目资金 with its unit, 年度资金总额 and one row per
 a value may be glued to its label, ``年度资金总额：150``); 年度总体目标 (split at ``目标1：``…).
 
 The indicator table is read by the header's columns: 一级指标 | 二级指标 | 三级指标 | 指标值, and
-where the template has them 指标性质 (``≥``, ``≤``, ``定性``: the comparison is printed apart from
-the number), 度量单位 (the unit printed apart), 指标值说明, 绩效指标描述, 指标值确定依据. Level-1 and
+where the template has them 指标性质 or 指标方向 (``≥``, ``正向``, ``反向``, ``定性``: the comparison
+is printed apart from the number, :mod:`.nature`), 度量单位 (the unit printed apart), 指标值说明, 绩效指标描述, 指标值确定依据. Level-1 and
 level-2 cells are merged over their rows and printed once (:class:`~.labels.LabelTracker`).
 Indicators and the funding are of the period 年度.
 """
@@ -34,8 +34,8 @@ from perfbudget.recognize.forms.common import (
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker, pick_labels
+from perfbudget.recognize.forms.nature import apply_value_columns
 from perfbudget.recognize.forms.self_evaluation import split_goals
-from perfbudget.recognize.forms.targets import parse_target
 
 FORM = "项目支出绩效目标表"
 _CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
@@ -67,6 +67,7 @@ _COLUMNS = (  # longer header words first: 指标值说明 and 指标值确定�
     ("二级指标", "l2"),
     ("三级指标", "l3"),
     ("指标性质", "nature"),
+    ("指标方向", "nature"),
     ("指标值说明", "value_note"),
     ("指标值确定依据", "basis"),
     ("绩效指标描述", "description"),
@@ -249,7 +250,7 @@ class _Reader:
             notes.append("未知的指标标签：" + "、".join(t.text for t in unknown))
         name, value = cells.get("l3"), cells.get("target")
         indicator: Draft = build(row.line, row.page, name, value, Period.ANNUAL)
-        _columns_of_value(indicator, cells.get("nature"), value, cells.get("unit"))
+        apply_value_columns(indicator, cells.get("nature"), value, cells.get("unit"))
         for field in ("value_note", "basis", "description"):
             token = cells.get(field)
             if token is not None and not is_placeholder(token.text):
@@ -267,33 +268,6 @@ class _Reader:
 
 
 _HEADER_WORDS = frozenset(word for word, _ in _COLUMNS) | {"绩效指标"}
-
-
-def _columns_of_value(indicator: Draft, nature: Tok | None, value: Tok | None, unit: Tok | None) -> None:
-    """The target from its three columns: 指标性质 (the comparison), 指标值 and 度量单位."""
-    if nature is not None and not is_placeholder(nature.text):
-        indicator.nature = text_of(nature)
-    if unit is not None and not is_placeholder(unit.text):
-        indicator.unit_column = text_of(unit)
-    if value is None or indicator.target is None:
-        return
-    target = indicator.target
-    comparison = nature.text.strip() if nature is not None else ""
-    if comparison and target.op is None and target.number is not None:
-        combined = parse_target(comparison + value.text)  # ``≥`` or ``不低于`` and ``95``; not ``定性``
-        if combined is not None and combined.op is not None and combined.number is not None:
-            target = combined
-    unit_text = unit.text.strip() if unit is not None else ""
-    if (
-        target.number is not None
-        and target.unit is None
-        and unit_text
-        and not is_placeholder(unit_text)
-        and not unit_text.startswith("定性")
-        and len(unit_text) <= 6
-    ):
-        target = target.model_copy(update={"unit": "%" if unit_text == "％" else unit_text})
-    indicator.target = target
 
 
 def _tok(row: RawRow, col: int | None) -> Tok | None:

@@ -10,12 +10,21 @@ The national templates of the family (项目支出绩效自评表, 部门整体�
 全年执行数 | 分值 | 执行率 | 得分`` over 年度资金总额 and the rows of its split, read by the header's
 columns), 年度总体目标 as 预期目标 | 实际完成情况, the indicators with 年度指标值 | 实际完成值 | 分值 |
 得分 | 偏差原因分析及改进措施, and 总分 with its 分值 and 得分. Signature lines end the form.
+
+Variants of other departments: a money block split two ways side by side (``按收入性质分 | 年初预算数 |
+… | 按支出性质分 | 年初预算数 | …`` over rows ``财政拨款 | … | 基本支出 | …``) gives one line per label
+with its group, read by each half's own column words; a row with two label/figure groups whose
+columns are not printed is reported (``read.form-funds-layout``), its figures not stored. A
+年度主要任务 table may print 任务名称 | 主要内容 | 预算数 | 执行数 without a 完成情况 column. An
+indicator table may print 指标性质 / 指标方向 and 度量单位 columns (:mod:`.nature`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from perfbudget.model.findings import Severity
 from perfbudget.model.performance import EvaluationTask, FundsLine, Goal, SelfEvaluation, Text
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
@@ -34,6 +43,7 @@ from perfbudget.recognize.forms.common import (
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build, is_placeholder
 from perfbudget.recognize.forms.labels import STANDARD, LabelTracker, assign_levels, pick_labels
+from perfbudget.recognize.forms.nature import apply_value_columns
 from perfbudget.recognize.forms.targets import parse_target
 
 FORM = "绩效自评表"
@@ -55,6 +65,16 @@ _FUNDS_COLUMNS = (
     ("得分", "score"),
 )
 _FUNDS_BLOCK = ("项目资金", "部门资金", "单位资金", "资金情况")
+# the heads of a money block split two ways side by side (按收入性质分 | 按支出性质分)
+_GROUP = re.compile(r"^(?:其中[:：]?)?按\S{1,8}分[:：]?$")
+# the columns of a task table beside 任务名称 (a header prints at least one of them)
+_TASK_COLUMNS = (
+    (("主要内容", "任务内容", "工作内容"), "content"),
+    (("完成情况", "实际完成情况", "任务完成情况"), "completion"),
+    (("预算数", "全年预算数", "预算金额", "预算资金"), "budget"),
+    (("执行数", "全年执行数", "实际支出"), "actual"),
+)
+_TASK_DETAILS = tuple(word for words, _ in _TASK_COLUMNS for word in words)
 _GOAL_LABELS = frozenset({"年度总体目标", "总体目标", "年度目标", "绩效目标", "年度绩效目标"})
 # the rows that end the money block (its rows are labels with figures only)
 _AFTER_FUNDS = (
@@ -72,6 +92,10 @@ _INDICATOR_COLUMNS = (
     ("三级指标", "l3"),
     ("指标内容", "l3"),
     ("指标名称", "l3"),
+    ("指标性质", "nature"),
+    ("指标方向", "nature"),
+    ("度量单位", "unit"),
+    ("计量单位", "unit"),
     ("预期指标值", "target"),
     ("年度指标值", "target"),
     ("全年指标值", "target"),
@@ -142,6 +166,27 @@ def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluatio
     return evaluation
 
 
+def _second_label(v: View, label: Tok) -> Tok | None:
+    """A text after the row's label that is followed by figures of its own (``基本支出 | 300``);
+    a note or ``不适用`` in the last columns is not one."""
+    later = [t for t in v.toks if t.col > label.col]
+    for index, token in enumerate(later):
+        if figure(token).value is not None or is_placeholder(token.text) or "%" in token.text:
+            continue
+        if any(figure(t).value is not None for t in later[index + 1 :]):
+            return token
+    return None
+
+
+class _Group(NamedTuple):
+    """One half of a money block split side by side: its head, the columns it spans, its figures'."""
+
+    head: Text
+    start: int
+    end: int
+    cols: dict[str, int]
+
+
 class _Reader:
     def __init__(self, evaluation: SelfEvaluation, context: Context) -> None:
         self.evaluation = evaluation
@@ -150,6 +195,8 @@ class _Reader:
         self.task_cols: dict[str, int] = {}
         self.goal_cols: dict[str, int] = {}
         self.funds_cols: dict[str, int] = {}
+        self.groups: list[_Group] = []  # the halves of a money block split side by side
+        self.groups_reported = False
         self.columns: dict[str, int] = {}
         self.tracker = LabelTracker(STANDARD, context, FORM)
         self.collected = Collector()
@@ -171,6 +218,9 @@ class _Reader:
             return
         if self.phase in ("head", "funds") and self._identity(v):
             return
+        if self.phase == "funds" and any(_GROUP.match(t.key) for t in v.toks):
+            self._funds_groups(v)  # before the header test: each half may repeat the column words
+            return
         if (v.has(*_FUNDS_HEADS) or (first.startswith(_FUNDS_BLOCK) and v.has("预算数"))) and not v.has(
             "任务名称"
         ):
@@ -190,7 +240,7 @@ class _Reader:
         if first in _UNIT_NAME and self.phase == "head":
             evaluation.unit_name = text_of(v.toks[1]) if len(v.toks) > 1 else None
             return
-        if v.has("任务名称") and v.has("完成情况"):
+        if v.has("任务名称") and v.has(*_TASK_DETAILS):
             self._task_header(v)
             return
         if self.phase == "tasks" and v.has("其中") and not self._has_amount(v):
@@ -278,9 +328,66 @@ class _Reader:
         if unit:
             self.evaluation.money_unit = self.evaluation.money_unit or unit
 
+    def _funds_groups(self, v: View) -> None:
+        """``按收入性质分 | 年初预算数 | … | 按支出性质分 | 年初预算数 | …``: the halves of the block, each
+        from its head to the next, with the figure columns printed under it. A half without column
+        words takes the main header's columns only when it is the first half (under them)."""
+        heads = [t for t in v.toks if _GROUP.match(t.key)]
+        main_label = min(self.funds_cols.values(), default=1) - 1
+        groups: list[_Group] = []
+        for index, head in enumerate(heads):
+            end = heads[index + 1].col if index + 1 < len(heads) else 10**6
+            cols: dict[str, int] = {}
+            for token in v.toks:
+                if head.col < token.col < end:
+                    for word, name in _FUNDS_COLUMNS:
+                        if token.key.startswith(word) and name not in cols:
+                            cols[name] = token.col
+                            break
+            if not cols and index == 0 and head.col <= main_label + 1:
+                cols = {n: c for n, c in self.funds_cols.items() if head.col < c < end}
+            groups.append(_Group(text_of(head), head.col, end, cols))
+        self.groups = groups
+
+    def _funds_in_groups(self, v: View) -> None:
+        """A row of a block split side by side: one line per half, read by that half's columns."""
+        row = v.row
+        for group in self.groups:
+            toks = [t for t in v.toks if group.start <= t.col < group.end]
+            labels = [t for t in toks if figure(t).value is None and not is_placeholder(t.text)]
+            if not labels:
+                continue
+            label = labels[0]
+            if not group.cols or len(labels) > 1:
+                self._funds_unsure(v)
+                continue
+            shift = label.col - group.start
+            line = FundsLine(label=text_of(label), group=group.head, line=row.line, page=row.page)
+            for name, col in group.cols.items():
+                cell = _cell(row, col + shift)
+                if cell is not None and col + shift < group.end:
+                    setattr(line, name, figure(cell))
+            self.evaluation.funds.append(line)
+
+    def _funds_unsure(self, v: View) -> None:
+        """Two label/figure groups on a row whose columns are not certain: reported, not stored."""
+        if self.groups_reported:
+            return
+        self.groups_reported = True
+        self.context.report(
+            "read.form-funds-layout",
+            Severity.WARNING,
+            f"{FORM}：资金栏一行并列两组资金（如按收入性质分与按支出性质分），栏目无法确定，金额未读入："
+            f"{v.row.text[:80]}",
+            row=v.row,
+        )
+
     def _funds(self, v: View) -> None:
         """A row of the money block: its label, then the figures under the header's columns (the
         label sits in the column before the first figure; a row printed one column off is shifted)."""
+        if self.groups:
+            self._funds_in_groups(v)
+            return
         cols = self.funds_cols
         first_value = min(cols.values()) if cols else 1
         labels = [
@@ -295,6 +402,9 @@ class _Reader:
         label = labels[-1]
         shift = label.col - (first_value - 1)
         row = v.row
+        if _second_label(v, label):
+            self._funds_unsure(v)  # a second label among the figures: two groups side by side
+            return
         line = FundsLine(label=text_of(label), line=row.line, page=row.page)
         for name, col in cols.items():
             cell = _cell(row, col + shift)
@@ -328,10 +438,12 @@ class _Reader:
         return any(figure(t).value is not None for t in v.toks)
 
     def _task_header(self, v: View) -> None:
+        """``任务名称 | 完成情况 | 预算数 | 执行数``; the 年度主要任务 of a 部门整体支出绩效自评表 may
+        print ``任务名称 | 主要内容 | 预算数 | 执行数`` instead, without a 完成情况 column."""
         self.phase = "tasks"
-        cols = {"name": v.toks[v.find("任务名称")].col, "completion": v.toks[v.find("完成情况")].col}
-        for word, name in (("预算数", "budget"), ("执行数", "actual")):
-            found = v.find(word)
+        cols = {"name": v.toks[v.find("任务名称")].col}
+        for words, name in _TASK_COLUMNS:
+            found = v.find(*words)
             if found is not None:
                 cols[name] = v.toks[found].col
         self.task_cols = cols
@@ -349,6 +461,7 @@ class _Reader:
         self.evaluation.tasks.append(
             EvaluationTask(
                 name=text_of(name),
+                content=text_of(_cell(row, cols.get("content"))),
                 completion=text_of(_cell(row, cols.get("completion"))),
                 budget=figure(_cell(row, cols.get("budget"))),
                 budget_own=figure(_cell(row, cols.get("budget_own"))),
@@ -444,6 +557,12 @@ class _Reader:
         if actual is not None and not is_placeholder(actual.text):
             indicator.actual_raw = text_of(actual)
             indicator.actual = parse_target(actual.text)
+        apply_value_columns(
+            indicator,
+            _tok(row, cols.get("nature")),
+            _tok(row, cols.get("target")),
+            _tok(row, cols.get("unit")),
+        )
         if weight is not None:
             indicator.weight = figure(weight)
         if score is not None:

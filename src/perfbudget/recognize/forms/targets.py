@@ -10,7 +10,14 @@ The comparison is written in many ways; all are normalised to one of ``≥ ≤ =
   (``95%（含）以上``), and so are verbs without a comparison of their own (``控制在100万元以内``);
 * words ``大于等于`` / ``大于或等于`` (≥), ``小于等于`` (≤), ``等于`` (=);
 * LaTeX ``$\\geq 100$``; reversed ``100%≥``;
-* a comparison without a number (``≥``, ``$\\geq$``) is ``operator_only``.
+* a comparison without a number (``≥``, ``$\\geq$``) is ``operator_only``;
+* a range: ``1-2次``, ``3～5天``, ``3至5天``, ``90%-95%``, ``不少于2次且不超过5次`` (``number`` the lower
+  bound, ``upper`` the upper one);
+* a change against a baseline: ``较上年提高5%``, ``同比下降3%`` (``baseline``, ``change``), or
+  without one (``提高6%``, as an actual value is often written);
+* a frequency: ``每季度1次`` → 1 ``次/季度``; a trailing ``完成`` is a verb (``100%完成`` → 100 ``%``);
+* a count that must be zero: ``零事故``, ``无重大投诉`` (0, ``subject`` ``事故`` / ``重大投诉``), only for
+  the nouns of incidents (``无障碍``, ``无害化`` are not zeros).
 
 Anything that is not ``[comparison] number [unit]`` is qualitative; the text is kept whole, without
 the quotes that enclose it (``“优良”`` → ``优良``).
@@ -126,6 +133,42 @@ _UNIT_MAX = 10
 PLACEHOLDERS = frozenset({"/", "\\", "／", "—", "——", "-", "--", "－", "□", "...", "…", "……", "。。。"})
 
 
+_BARE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DASHES = r"\-－—–~～〜"
+_RANGE = re.compile(rf"^({_BARE})([^\d{_DASHES}至到]*?)(?:[{_DASHES}]+|至|到)({_BARE})(\D*)$")
+_BOTH = re.compile(r"^(.+?)(?:并且|且|同时)(.+)$")
+_RELATIVE = re.compile(
+    r"^(较上年度?|较去年|较上一年度?|比上年度?|比去年|与上年相比|同比|环比)?"
+    r"(提高|增长|增加|上升|提升|下降|降低|减少|压减|缩减|缩短)(.+)$"
+)
+_PER = re.compile(r"^每(年度|年|半年|季度|季|月|周|日|天)(.+)$")
+_ZERO = re.compile(r"^(?:零|无)(\D{1,12})$")
+# what a 零/无 target counts (``零事故``, ``无重大投诉``); 无障碍, 无害化, 无纸化 are no counts
+_ZERO_NOUNS = (
+    "事故",
+    "投诉",
+    "差错",
+    "失误",
+    "违规",
+    "违纪",
+    "违法",
+    "事件",
+    "案件",
+    "伤亡",
+    "死亡",
+    "纠纷",
+    "信访",
+    "上访",
+    "舆情",
+    "泄密",
+    "拖欠",
+    "安全问题",
+    "质量问题",
+)
+_LOWER_BOUNDS = (GE, GT)
+_UPPER_BOUNDS = (LE, LT)
+
+
 def _decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(",", "").replace("−", "-"))
@@ -162,6 +205,9 @@ def parse_target(text: str | None) -> Target | None:
         for old, new in _LATEX:
             value = value.replace(old, new)
         spelling = "latex"
+    special = _special(value)
+    if special is not None:
+        return special
     op: Comparison | None = None
     word_op = False
     if value and value[0] in _PREFIX_CHARS:
@@ -190,6 +236,8 @@ def parse_target(text: str | None) -> Target | None:
             if op is None:
                 op, spelling = comparison, "suffix"
             break
+    if rest.endswith("完成") and number is not None:
+        rest = rest[:-2]  # ``100%完成``: the verb is not part of the unit
     approximate = False
     if rest[:1] in ("余", "多") and len(rest) > 1:
         approximate, rest = True, rest[1:]
@@ -202,3 +250,69 @@ def parse_target(text: str | None) -> Target | None:
         approximate=approximate,
         spelling=spelling,
     )
+
+
+def _special(value: str) -> Target | None:
+    """The wordings that are more than ``[comparison] number [unit]``: a range, a change against a
+    baseline, a frequency, a zero; ``None`` for anything else."""
+    return _range(value) or _relative(value) or _per_period(value) or _zero(value)
+
+
+def _range(value: str) -> Target | None:
+    """``1-2次``, ``90%-95%``, ``3至5天``; ``不少于2次且不超过5次`` (a lower and an upper bound)."""
+    match = _RANGE.match(value)
+    if match is not None:
+        low, high = _decimal(match.group(1)), _decimal(match.group(3))
+        first_unit, unit = match.group(2), match.group(4)
+        for suffix in ("以内", "之内", "内"):  # ``3-5天以内``: the range is its own bound
+            if unit.endswith(suffix):
+                unit = unit[: -len(suffix)]
+                break
+        if first_unit and first_unit != unit:
+            return None  # ``2030年6-8月``: not one unit
+        return _bounds(low, high, unit, "range")
+    both = _BOTH.match(value)
+    if both is None:
+        return None
+    lower, upper = parse_target(both.group(1)), parse_target(both.group(2))
+    if lower is None or upper is None or lower.op not in _LOWER_BOUNDS or upper.op not in _UPPER_BOUNDS:
+        return None
+    if lower.unit and upper.unit and lower.unit != upper.unit:
+        return None
+    return _bounds(lower.number, upper.number, upper.unit or lower.unit or "", "range_words")
+
+
+def _bounds(low: Decimal | None, high: Decimal | None, unit: str, spelling: str) -> Target | None:
+    if low is None or high is None or low >= high or not _unit_ok(unit):
+        return None  # ``2030-06``: not a range
+    return Target(number=low, upper=high, unit=unit or None, spelling=spelling)
+
+
+def _relative(value: str) -> Target | None:
+    """``较上年提高5%``, ``同比下降不低于3%``: the size of the change, with its baseline and direction."""
+    match = _RELATIVE.match(value)
+    if match is None:
+        return None
+    size = parse_target(match.group(3))
+    if size is None or size.number is None or size.is_range:
+        return None
+    return size.model_copy(update={"baseline": match.group(1), "change": match.group(2)})
+
+
+def _per_period(value: str) -> Target | None:
+    """``每季度1次`` → 1 ``次/季度`` (written as ``≥1次/年`` is)."""
+    match = _PER.match(value)
+    if match is None:
+        return None
+    count = parse_target(match.group(2))
+    if count is None or count.number is None or count.is_range or not count.unit or "/" in count.unit:
+        return None
+    return count.model_copy(update={"unit": f"{count.unit}/{match.group(1)}"})
+
+
+def _zero(value: str) -> Target | None:
+    """``零事故``, ``无重大投诉``: none of something counted."""
+    match = _ZERO.match(value)
+    if match is None or not any(noun in match.group(1) for noun in _ZERO_NOUNS):
+        return None
+    return Target(number=Decimal(0), subject=match.group(1))
