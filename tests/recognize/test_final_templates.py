@@ -64,6 +64,8 @@ from perfbudget.recognize.catalogue import kind_of_title
         ("政府采购支出决算表", None),
         ("一般公共预算财政拨款收入支出决算表", None),
         ("财政专户管理资金收入支出决算表", None),
+        ("上年结转支出预算表", None),  # a part of the spending, not the 支出总表
+        ("结转结余支出决算表", None),
         ("对个人和家庭补助支出决算表", None),
         # not budget tables, or not titles at all
         ("政府采购情况表", None),

@@ -103,7 +103,7 @@ def kind_of_title(text: str) -> TableKind | None:
 
 
 # words of a narrower scope, never of an issuer
-_NARROWER = re.compile("收入|支出|拨款|资金|经费|采购|购买|补助|人员")
+_NARROWER = re.compile("收入|支出|拨款|资金|经费|采购|购买|补助|人员|结转|结余")
 
 
 def _anchored(match: re.Match[str], bare: str, scoped: bool) -> bool:
