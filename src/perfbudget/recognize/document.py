@@ -10,6 +10,7 @@ from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument
 from perfbudget.recognize.budget import build_table
+from perfbudget.recognize.catalogue import TITLE_LABEL
 from perfbudget.recognize.forms import recognize_forms
 from perfbudget.recognize.narrative import extract_statements
 from perfbudget.recognize.segment import Segment, segments
@@ -20,9 +21,7 @@ _DEPARTMENT = re.compile(r"(?:部门名称|部门|单位名称|预算单位|填�
 # The issuer printed at the head of a title: 青川市生态环境局2025年部门收支总表, 2025年青川市
 # 生态环境局部门预算. It ends with what a public body's name ends with, and a budget word follows.
 _ISSUER = re.compile(
-    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-—]\d+)?"
-    r"|附件\d+(?:[-—]\d+)?)[、.．：:]?)?"
-    r"(?:\d{4}年度?)?"
+    "^" + TITLE_LABEL + r"(?:\d{4}年度?)?"
     r"([^\d\s“”\"（）()、，,：:]{2,30}?(?:局|委员会|委|办公室|办|院|厅|部|中心|站|所|队|馆|会|室|处|署|社|学校|中学|小学|大学|幼儿园|医院)"
     r"(?:[（(](?:汇总|本级|合并)[）)])?)"
     r"(?=\d{4}年|(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|项目支出|三公|“三公”|机关运行|基本支出))"

@@ -12,11 +12,13 @@ from perfbudget.read.clean import squash
 from perfbudget.recognize.vocabulary import HEADER_UNIT
 
 _HERE = Path(__file__).parent
-_TITLE_PREFIX = re.compile(
-    # a table label: 公开01表, 表3, 表三 (not the 一 of a following 一般), 附表1-2, 附件2
-    r"^(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-—]\d+)?"
+# a table label before a title: 公开01表, 表3, 表三 (not the 一 of a following 一般), 附表1-2, 附件2
+TITLE_LABEL = (
+    r"(?:(?:(?:部门|预算|决算)?公开(?:表)?\d+表?|附?表(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-—]\d+)?"
     r"|附件\d+(?:[-—]\d+)?)[、.．：:]?)?"
-    r"(?:\d{4}年度?)?"
+)
+_TITLE_PREFIX = re.compile(
+    "^" + TITLE_LABEL + r"(?:\d{4}年度?)?"
     # an issuer: never a 表 (the issuer ends before the title) nor the 部 of 部门
     r"(?:[^\d表]{0,30}?(?:局|委|办|院|厅|部(?!门)|中心|站|所|队|馆|会|室)(?=\d{4}年|[^\d]{0,4}(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政|一般|政府|国有|项目|三公|“|\"|机关|基本)))?"
     r"(?:\d{4}年度?)?"
