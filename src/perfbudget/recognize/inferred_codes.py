@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfbudget.model.tables import RowRole
-from perfbudget.recognize.rows import Placed
+from perfbudget.recognize.rows import LEVELS, Placed
 
-_LEVELS = {3: 1, 5: 2, 7: 3}
 # Below this share of the named rows found in the classification, the table is not a 功能分类
 # table printed by name (a list of projects, say) and nothing is inferred.
 _ENOUGH = 0.6
@@ -48,5 +47,5 @@ def infer_functional_codes(
     if len(found) < _ENOUGH * len(named):
         return
     for row, code in found:
-        row["code"], row["code_inferred"], row["level"] = code, True, _LEVELS[len(code)]
+        row["code"], row["code_inferred"], row["level"] = code, True, LEVELS[len(code)]
         row["code_system"] = "functional"

@@ -13,7 +13,7 @@ from perfbudget.recognize.catalogue import column_word
 from perfbudget.recognize.numbers import is_amount, is_code, is_decimal_amount
 from perfbudget.recognize.vocabulary import ORDINAL, has_ordinal, is_column_numbers, is_total_label
 
-_LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
+LEVELS = {3: 1, 5: 2, 7: 3}  # code length → 类, 款, 项
 # 201 一般公共服务支出, 201-一般公共服务支出, [201]一般公共服务支出, 【201】…, 201一般公共服务支出
 _GLUED_CODE = re.compile(
     r"^(?:[\[【〔(（](\d{3}(?:\d{2}){0,2})[\]】〕)）]\s*"
@@ -23,26 +23,14 @@ _GLUED_CODE = re.compile(
 )
 
 
-class _Glued:
-    """A code printed in the name's cell: ``group(1)`` the code, ``group(2)`` the name."""
-
-    __slots__ = ("code", "name")
-
-    def __init__(self, code: str, name: str) -> None:
-        self.code, self.name = code, name
-
-    def group(self, index: int) -> str:
-        return self.code if index == 1 else self.name
-
-
-def _glued_code(text: str) -> _Glued | None:
-    """``201 一般公共服务支出``: a code printed in the name's cell (groups: code, name)."""
+def _glued_code(text: str) -> tuple[str, str] | None:
+    """``201 一般公共服务支出``: a code printed in the name's cell, as (code, name)."""
     if not (text[:1].isdecimal() or text[:1] in "[【〔(（"):
         return None  # cheap test first
     match = _GLUED_CODE.match(text)
     if match is None:
         return None
-    return _Glued(match.group(1) or match.group(2), match.group(3))
+    return match.group(1) or match.group(2), match.group(3)
 
 
 def _is_year(text: str) -> bool:
@@ -183,13 +171,13 @@ def build_row(
     if code and not is_code(code):
         glued = _glued_code(code)
         if glued:
-            code, label = glued.group(1), label or glued.group(2)
+            code, label = glued[0], label or glued[1]
         else:
             label, code = (code if not label else f"{code} {label}"), ""
     if not code and label:
         glued = _glued_code(label)
         if glued:
-            code, label = glued.group(1), glued.group(2)
+            code, label = glued
     if not (label or code or _any_value(values) or (parts and any(parts.values()))):
         return None
     # the side's first printed cell
@@ -201,7 +189,7 @@ def build_row(
         "label": label,
         "code": code or None,
         "code_system": code_system if code else None,
-        "level": 0 if total else (_LEVELS.get(len(code)) if code else None),
+        "level": 0 if total else (LEVELS.get(len(code)) if code else None),
         "role": RowRole.TOTAL if total else RowRole.ITEM,
         "side": layout.side,
         "parent": None,

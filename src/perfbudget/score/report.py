@@ -100,18 +100,15 @@ def _dimension(
         rule = f"{dimension.name.text}：报告所列得分；所列小项得分之和 {num(listed)} 少于该项得分，小项或未全部列出；{max_how}"
         used += [f for item in dimension.items for f in figs((f"{item.name.text} 得分", item.score))]
         findings.append(
-            compare(
-                "score.report-dimension",
+            _items_finding(
                 Severity.WARNING,
-                printed,  # type: ignore[arg-type]
-                listed,
                 f"{name}：{dimension.name.text}得分 {dimension.score.text}，"  # type: ignore[union-attr]
                 f"而所列各小项得分之和为 {num(listed)}（报告未列各小项分值，小项或未全部列出）",
-                cells(
-                    file,
-                    (dimension.score, "total", f"{label}得分"),
-                    *((i.score, "part", i.name.text) for i in dimension.items),
-                ),
+                dimension,
+                printed,  # type: ignore[arg-type]
+                listed,
+                label,
+                file,
             )
         )
     elif scored:
@@ -120,21 +117,15 @@ def _dimension(
         children = items
         if printed is not None:
             findings.append(
-                compare(
-                    "score.report-dimension",
+                _items_finding(
                     Severity.ERROR,
-                    printed,
-                    sum(
-                        (i.score.value for i in dimension.items if i.score and i.score.value is not None),
-                        ZERO,
-                    ),
                     f"{name}：{dimension.name.text}得分 {dimension.score.text}，"  # type: ignore[union-attr]
-                    f"而各小项得分之和为 {num(sum((i.score.value or ZERO for i in dimension.items if i.score), ZERO))}",
-                    cells(
-                        file,
-                        (dimension.score, "total", f"{label}得分"),
-                        *((i.score, "part", i.name.text) for i in dimension.items),
-                    ),
+                    f"而各小项得分之和为 {num(listed)}",
+                    dimension,
+                    printed,
+                    listed,
+                    label,
+                    file,
                 )
             )
     elif printed is not None:
@@ -181,6 +172,30 @@ def _dimension(
 
 
 _ASSUMED = "（报告未列该项分值，按评分方案）"
+
+
+def _items_finding(
+    severity: Severity,
+    message: str,
+    dimension: Dimension,
+    printed: Decimal,
+    listed: Decimal,
+    label: str,
+    file: str,
+) -> Finding | None:
+    """A dimension's printed score against the sum of its listed items' scores."""
+    return compare(
+        "score.report-dimension",
+        severity,
+        printed,
+        listed,
+        message,
+        cells(
+            file,
+            (dimension.score, "total", f"{label}得分"),
+            *((i.score, "part", i.name.text) for i in dimension.items),
+        ),
+    )
 
 
 def _complete(dimension: Dimension) -> bool:

@@ -20,6 +20,21 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _MONEY_UNIT = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]|单位\s*[：:]\s*(万元|元|千元|亿元)")
 
 
+# A project form's 项目编码 printed before its name (101-0201-ABC-…), and the funding sources its
+# money rows name (中央, 省级 … 其他资金), in the order they are tried.
+CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
+FUNDING_SOURCES = (
+    ("中央", "central"),
+    ("省级", "provincial"),
+    ("市县", "local"),
+    ("市级", "local"),
+    ("县级", "local"),
+    ("单位自筹", "self_raised"),
+    ("自筹", "self_raised"),
+    ("其他资金", "other"),
+)
+
+
 @lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """A matching key: no blanks at all, full-width parens and colons, no quotes, no final colon."""

@@ -20,6 +20,8 @@ from perfbudget.model.performance import Funding, Goal, Period, ProjectTarget
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
+    CODE_NAME,
+    FUNDING_SOURCES,
     Context,
     Tok,
     View,
@@ -38,21 +40,13 @@ from perfbudget.recognize.forms.nature import apply_value_columns
 from perfbudget.recognize.forms.self_evaluation import split_goals
 
 FORM = "项目支出绩效目标表"
-_CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
 _GLUED = re.compile(r"^(\D+?)\s*[：:]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 _SOURCES = (
     ("年度资金总额", "total"),
     ("资金总额", "total"),
     ("财政拨款", "fiscal"),
     ("财政资金", "fiscal"),
-    ("中央", "central"),
-    ("省级", "provincial"),
-    ("市县", "local"),
-    ("市级", "local"),
-    ("县级", "local"),
-    ("单位自筹", "self_raised"),
-    ("自筹", "self_raised"),
-    ("其他资金", "other"),
+    *FUNDING_SOURCES,
 )
 _GOAL_LABELS = ("年度总体目标", "年度绩效目标", "总体目标", "年度目标", "绩效目标")
 _TEXTS = (
@@ -170,7 +164,7 @@ class _Reader:
     def _department(self, v: View) -> None:
         value = v.toks[1] if len(v.toks) > 1 and not v.toks[1].key.startswith("实施单位") else None
         if value is not None:
-            match = _CODE_NAME.match(value.text)
+            match = CODE_NAME.match(value.text)
             if match:
                 self.project.department_code = match.group(1)
                 self.project.department = text_of(value, match.group(2).strip())

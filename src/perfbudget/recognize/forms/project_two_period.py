@@ -22,6 +22,8 @@ from perfbudget.model.performance import Funding, Goal, Period, ProjectTarget
 from perfbudget.read.blocks import RawCell, RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
+    CODE_NAME,
+    FUNDING_SOURCES,
     Context,
     Tok,
     View,
@@ -37,18 +39,10 @@ from perfbudget.recognize.forms.labels import HEADER_WORDS, STANDARD, LabelTrack
 from perfbudget.recognize.forms.targets import PLACEHOLDERS, parse_target
 
 FORM = "项目支出绩效目标表"
-_CODE_NAME = re.compile(r"^\s*(\d{2,})\s*[-－—–]\s*(.+)$")
 _GLUED = re.compile(r"^(\D*?)\s*[：:]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 _TERM = re.compile(r"^(\d+)\s*年$")
 _SOURCES = (
-    ("中央", "central"),
-    ("省级", "provincial"),
-    ("市县", "local"),
-    ("市级", "local"),
-    ("县级", "local"),
-    ("单位自筹", "self_raised"),
-    ("自筹", "self_raised"),
-    ("其他资金", "other"),
+    *FUNDING_SOURCES,
     ("财政资金", "fiscal"),
 )
 _TEXTS = (
@@ -203,7 +197,7 @@ class _Reader:
         index = v.find("主管部门")
         value = v.toks[index + 1] if index is not None and index + 1 < len(v.toks) else None
         if value is not None and not value.key.startswith("实施单位"):
-            match = _CODE_NAME.match(value.text)
+            match = CODE_NAME.match(value.text)
             if match:
                 self.project.department_code = match.group(1)
                 self.project.department = text_of(value, match.group(2).strip())
