@@ -66,3 +66,19 @@ def test_a_wrong_three_public_total_is_found(tmp_path: Path) -> None:
     # 0 + 8 + 4 = 12 (a difference of 1 could be rounding of whole figures)
     doc = load_document(workbook(tmp_path, three_public_total=20))
     assert [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def test_untitled_table_in_the_next_sheet_is_not_a_continuation(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "支出总表"
+    for row in ROWS[:7]:
+        first.append(row)
+    second = book.create_sheet("附表")
+    second.append(["名称", "数量", "单价", "金额", "备注"])  # as wide as the first, but no title
+    second.append(["打印机", 2, 0.3, 0.6, None])
+    path = tmp_path / "two_sheets.xlsx"
+    book.save(path)
+    doc = load_document(path)
+    assert [t.kind for t in doc.tables] == ["expenditure", "generic"]
+    assert len(doc.tables[0].rows) == 4

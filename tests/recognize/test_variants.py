@@ -211,3 +211,45 @@ def test_cell_per_line_three_public_without_the_cells_merged_down(tmp_path: Path
         "final.reception",
     ]
     assert not [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def _cell_per_line(rows: list[list[str] | None]) -> str:
+    """Rows in the cell-per-line layout; ``None`` is a page break (a second blank line)."""
+    lines: list[str] = []
+    for row in rows:
+        if row is None:
+            lines.append("")
+            continue
+        lines += ["\t" + cell for cell in row] + [""]
+    return "\n".join(lines)
+
+
+def test_cell_per_line_table_goes_on_after_a_page_break(tmp_path: Path) -> None:
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    body = _cell_per_line(
+        [
+            header,
+            ["", "合计", "300.00", "200.00", "100.00"],
+            ["211", "节能环保支出", "300.00", "200.00", "100.00"],
+            ["21101", "环境保护管理事务", "300.00", "200.00", "100.00"],
+            None,
+            header,  # repeated at the top of the next page
+            ["2110101", "行政运行", "200.00", "200.00", ""],
+            ["2110102", "一般行政管理事务", "100.00", "", "100.00"],
+        ]
+    )
+    doc = parse(
+        tmp_path, f"青川市生态环境局2025年部门支出总表\n\n单位：万元\n\n{body}\n\n说明：按功能分类列示。\n"
+    )
+    assert [t.kind for t in doc.tables] == ["expenditure"]
+    table = doc.tables[0]
+    assert [r.code for r in table.rows] == [None, "211", "21101", "2110101", "2110102"]
+    assert table.rows[-1].cells["project"].value == Decimal("100.00")
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+
+
+def test_untitled_table_after_prose_stays_apart(tmp_path: Path) -> None:
+    first = _cell_per_line([["项目", "金额"], ["合计", "10.00"], ["办公费", "10.00"]])
+    second = _cell_per_line([["指标", "数值"], ["完成率", "100%"]])
+    doc = parse(tmp_path, f"2025年部门收入总表\n单位：万元\n\n{first}\n\n以下为附表。\n\n{second}\n")
+    assert [t.kind for t in doc.tables] == ["revenue", "generic"]

@@ -159,8 +159,16 @@ def _title_label(title: str) -> str | None:
 
 
 def _continues(last: RawRow, first: RawRow) -> bool:
-    """A table broken by a page break goes on with rows of the same width on the next page."""
-    if last.page is None or first.page is None or first.page != last.page + 1:
+    """A table broken by a page break goes on with rows of the same width on the next page.
+
+    Without pages (text, Word), the break shows as blank lines between two physical tables
+    (a paragraph between them would have ended the table before this test); a worksheet's
+    table never goes on in the next sheet.
+    """
+    if last.page is not None or first.page is not None:
+        if last.page is None or first.page is None or first.page != last.page + 1:
+            return False
+    elif last.sheet != first.sheet:
         return False
     return abs(len(first.cells) - len(last.cells)) <= 1
 
