@@ -28,6 +28,7 @@ from perfbudget.recognize.forms.common import (
     Tok,
     View,
     figure,
+    key,
     money_unit_of,
     text_of,
     view,
@@ -70,10 +71,12 @@ def _source(label: str) -> str | None:
 
 
 def _split_glued(token: Tok) -> tuple[str, str | None]:
-    """``实施期资金总额：780,000`` → (``实施期资金总额``, ``780,000``); a plain label → (label, None)."""
+    """``实施期资金总额：780,000`` → (``实施期资金总额``, ``780,000``); a plain label → (label, None).
+
+    The label is a matching key (:func:`key`): ``其中:中央`` and ``其中：中央`` read alike."""
     match = _GLUED.match(token.text)
     if match and match.group(1).strip():
-        return match.group(1).strip().rstrip("：:"), match.group(2)
+        return key(match.group(1)), match.group(2)
     return token.key, None
 
 
