@@ -621,3 +621,36 @@ def test_description_project_target_with_nature_and_unit_columns(layout):
     ]
     assert form.year == 2031 and form.indicators[0].basis.text == "普查结果"
     assert serious(document) == []
+
+
+# ------------------------------------------------------------------ a form saved as a worksheet
+
+PROJECT_ROWS = [
+    ("项目编码", "412031000002", "项目名称", "青川市林业有害生物防治项目"),
+    ("预算规模及资金用途", "预算数", "60", "其中：财政资金", "60", "其他资金", ""),
+    ("绩效目标", "目标1：完成松材线虫病疫木清理。"),
+    ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"),
+    ("产出指标", "数量指标", "疫木清理数量", "全年清理疫木株数", "≥5000株", "防治方案"),
+    ("效益指标", "生态效益指标", "疫情扩散势头", "疫区面积变化", "得到遏制", "监测结果"),
+]
+
+
+def test_a_form_saved_as_a_worksheet_with_its_heading_rows(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for heading in ("附件2", "项目绩效目标表", "（2031年度）", "单位：万元"):
+        sheet.append([heading])  # one-cell rows of the grid above the form
+    for row in PROJECT_ROWS:
+        sheet.append(list(row))
+    path = tmp_path / "form.xlsx"
+    book.save(path)
+    document = load_document(path)
+    (form,) = document.project_targets
+    assert (form.year, form.money_unit, form.money_unit_stated) == (2031, "万元", True)
+    assert form.name.text == "青川市林业有害生物防治项目"
+    assert [i.level3 for i in form.indicators] == ["疫木清理数量", "疫情扩散势头"]
+    assert document.tables == []  # the form's rows are not kept a second time as a table
+    assert "附件2" in [p.text for p in document.paragraphs]
+    assert [f.message for f in document.findings] == []

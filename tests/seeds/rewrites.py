@@ -130,6 +130,49 @@ def half_width(text: str) -> str:
     return text.replace("（", "(").replace("）", ")").replace("：", ":")
 
 
+def padded_cells(text: str) -> str:
+    """Every table cell framed by blanks, as some converters align them."""
+    return "\n".join(
+        "\t".join(f" {cell} " for cell in line.split("\t")) if _is_table_line(line) else line
+        for line in text.split("\n")
+    )
+
+
+def titles_in_grid(text: str) -> str:
+    """A worksheet saved as text: the title, department and unit lines above a table are one-cell
+    rows of its grid (padded to its width), and there is no Markdown."""
+    lines = without_markup(text).split("\n")
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _is_table_line(line) or (index and _is_table_line(lines[index - 1])):
+            continue
+        width, moved, above = line.count("\t"), 0, index - 1
+        while above >= 0 and moved < 3 and not _is_table_line(lines[above]):
+            head = lines[above].strip()
+            if head:
+                if len(head) > 60 or "。" in head:
+                    break
+                out[above] = head + "\t" * width
+                moved += 1
+            above -= 1
+    return "\n".join(out)
+
+
+def unit_beside_title(text: str) -> str:
+    """``单位：万元`` printed at the end of the line above it, not on a line of its own."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if re.fullmatch(r"\s*单位[:：]\s*万元\s*", line):
+            above = len(out) - 1
+            while above >= 0 and not out[above].strip():
+                above -= 1
+            if above >= 0 and "\t" not in out[above]:
+                out[above] = out[above].rstrip() + "  单位：万元"
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def without_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip())
 
@@ -142,4 +185,7 @@ ROW_PER_LINE = {
     "no-markup": without_markup,
     "half-width": half_width,
     "no-blank-lines": without_blank_lines,
+    "padded-cells": padded_cells,
+    "titles-in-grid": titles_in_grid,
+    "unit-beside-title": unit_beside_title,
 }

@@ -71,9 +71,9 @@ def row_per_line_text(name: str) -> str:
     return rewrites.cells_as_rows(text) if _is_cell_per_line(text) else text
 
 
-def _assert_reads_alike(tmp_path: Path, name: str, text: str) -> None:
+def _assert_reads_alike(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> None:
     path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode(encoding))
     got, want = fingerprint(load_document(path)), reference(name)
     for part in want:
         assert got[part] == want[part], part
@@ -90,3 +90,10 @@ def test_the_other_layout_reads_alike(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize("name", SEED_FILES)
 def test_rewritten_seed_reads_alike(tmp_path: Path, name: str, rewrite: str) -> None:
     _assert_reads_alike(tmp_path, name, rewrites.ROW_PER_LINE[rewrite](row_per_line_text(name)))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_other_encodings_and_line_ends_read_alike(tmp_path: Path, name: str, encoding: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8").replace("\n", "\r\n")
+    _assert_reads_alike(tmp_path, name, text, encoding)

@@ -8,7 +8,7 @@ from collections import Counter
 from perfbudget.model.document import Document, Paragraph
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
-from perfbudget.read.blocks import RawDocument
+from perfbudget.read.blocks import RawDocument, RawRow
 from perfbudget.recognize.budget import build_table
 from perfbudget.recognize.catalogue import TITLE_LABEL
 from perfbudget.recognize.forms import recognize_forms
@@ -33,10 +33,10 @@ def recognize(raw: RawDocument) -> Document:
     document = Document(source=raw.source)
     found, prose = segments(raw.rows)
     findings: list[Finding] = []
-    consumed = recognize_forms(raw, document, findings)  # performance forms claim their tables
+    placed = recognize_forms(raw, document, findings)  # performance forms claim their rows
     index = 0
     for segment in found:
-        if segment.kind is None and segment.body and all(r.grid in consumed for r in segment.body):
+        if segment.kind is None and not _table_left(segment, placed, prose):
             continue
         index += 1
         document.tables.append(build_table(segment, f"t{index}", raw.source.path, findings))
@@ -59,6 +59,22 @@ def recognize(raw: RawDocument) -> Document:
     _describe(document, found, prose)
     document.statements = extract_statements(document)  # the figures the prose states
     return document
+
+
+def _table_left(segment: Segment, placed: set[int], prose: list[RawRow]) -> bool:
+    """Keep in an untitled table only the rows no form placed; whether a table is left.
+
+    Rows left that hold one text each (附件3, 第二部分 printed in a grid above a form or a table)
+    are headings, not a table: they join the prose, in line order.
+    """
+    left = [row for row in segment.body if id(row) not in placed and row.filled]
+    if left and all(len(row.filled) == 1 for row in left):
+        prose.extend(RawRow(row.filled, row.line, row.page) for row in left)
+        prose.sort(key=lambda row: (row.page or 0, row.line or 0))
+        return False
+    if len(left) < len(segment.body):
+        segment.body = left
+    return bool(left)
 
 
 def _describe(document: Document, found: list[Segment], prose) -> None:

@@ -3,8 +3,8 @@
 :func:`recognize_forms` cuts the row stream into form blocks (:mod:`.blocks`), hands each to the
 recognizer of its family and adds the results to the document. Rows of a form that cannot be
 placed become reader findings (``read.form-unplaced-row``); nothing is dropped silently and
-nothing is guessed. The grids a form used completely are returned, so that they are not kept
-again as generic tables.
+nothing is guessed. The rows the forms placed are returned, so that they are not kept again as
+generic tables.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from perfbudget.recognize.forms.blocks import (
     Block,
     find_blocks,
 )
-from perfbudget.recognize.forms.common import Context, is_filled, key, year_of
+from perfbudget.recognize.forms.common import Context, key, year_of
 
 
 def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding]) -> set[int]:
-    """Recognise the performance forms of ``raw`` into ``document``; return the grids they used."""
+    """Recognise the performance forms of ``raw`` into ``document``; return the ``id`` of every row
+    they placed."""
     context = Context(raw.source.path, findings, text_lines=raw.source.format == "text")
     rows = raw.rows
     year = _document_year(raw)
@@ -55,7 +56,7 @@ def recognize_forms(raw: RawDocument, document: Document, findings: list[Finding
     found = document.department_targets or document.project_targets or document.self_evaluations
     if (found or document.evaluation_reports) and document.family == "unknown":
         document.family = "performance"
-    return _consumed(raw, context)
+    return context.used
 
 
 def _recognize_block(block: Block, document: Document, context: Context, year: int | None) -> None:
@@ -129,18 +130,3 @@ def _document_year(raw: RawDocument) -> int | None:
             if year:
                 return year
     return None
-
-
-def _consumed(raw: RawDocument, context: Context) -> set[int]:
-    """Grids whose every filled row was placed in a form."""
-    complete: dict[int, bool] = {}
-    used = context.used
-    for row in raw.rows:
-        grid = row.grid
-        if grid is None:
-            continue
-        if id(row) in used:
-            complete.setdefault(grid, True)
-        elif is_filled(row):  # a filled row left out
-            complete[grid] = False
-    return {grid for grid, ok in complete.items() if ok}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from perfbudget.read.blocks import RawRow
-from perfbudget.recognize.forms.common import is_filled, key
+from perfbudget.recognize.forms.common import is_filled, key, money_unit_of, year_of
 
 DECLARATION = "declaration"  # 整体绩效目标申报表
 EXPENDITURE = "expenditure"  # 整体支出绩效申报表
@@ -28,6 +28,7 @@ _META = re.compile(
     r"^[（(]?\d{4}年度?[)）]?$|^(?:金额)?单位[：:]|^附件\d*[：:]?$|^填报单位|^部门[（(]单位[)）][：:]|^编制单位|^\d{1,3}$"
     r"|^第\d+页|^-\d+-$"
 )
+_ATTACHMENT = re.compile(r"^附件\d*[：:]?$")  # 附件3: the next form's marker, even when printed in the grid
 _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称")
 _IDENTITY = {
     PROJECT: ("项目名称", "项目编码"),
@@ -48,6 +49,17 @@ class Block:
     meta: list[RawRow] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
     identified: bool = False  # the row that names the form (项目名称, 部门（单位）名称 …) was seen
+
+    def printed_year_and_unit(self) -> tuple[int | None, str | None]:
+        """The year of the title or of the lines under it (（2024年度）), and the money unit
+        those lines state (单位：万元), where printed."""
+        year = year_of(self.title.text) if self.title is not None else None
+        unit = None
+        for row in self.meta:
+            text = row.text
+            year = year or year_of(text)
+            unit = unit or money_unit_of(text)
+        return year, unit
 
     def claim(self, form, used: set[int]) -> list[RawRow]:
         """Mark the block's rows as read by a form, set the form's line span, return its filled rows."""
@@ -144,6 +156,11 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
                 blocks.append(current)
                 in_body = False
                 continue
+        if current is not None and not in_body and single is not None and meta_match(key(single)):
+            current.meta.append(row)  # (2024年度) or 单位：万元 under a title, as a paragraph or in the grid
+            continue
+        if single is not None and _ATTACHMENT.match(key(single)):
+            continue  # not a row of the form above
         if row.grid is None:
             if current is not None and meta_match(key(row.text)):
                 if not in_body:

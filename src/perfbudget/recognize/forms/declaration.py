@@ -12,7 +12,7 @@ from __future__ import annotations
 from perfbudget.model.performance import DepartmentBudget, DepartmentTarget, Task
 from perfbudget.read.blocks import RawRow
 from perfbudget.recognize.forms.blocks import Block
-from perfbudget.recognize.forms.common import Context, Tok, figure, money_unit_of, text_of, view, year_of
+from perfbudget.recognize.forms.common import Context, Tok, figure, money_unit_of, text_of, view
 from perfbudget.recognize.forms.draft import freeze
 from perfbudget.recognize.forms.indicators import Collector, is_placeholder, token_row
 from perfbudget.recognize.forms.labels import DECLARATION, LabelTracker
@@ -41,10 +41,7 @@ def recognize(block: Block, context: Context, year: int | None) -> DepartmentTar
     target = DepartmentTarget(
         template="declaration", title=text_of(block.title.cells[0]) if block.title else None
     )
-    target.year = year_of(block.title.text) if block.title else None
-    for row in block.meta:
-        target.year = target.year or year_of(row.text)
-    target.year = target.year or year
+    target.year = block.printed_year_and_unit()[0] or year
     tracker = LabelTracker(DECLARATION, context, FORM)
     collected = Collector()
     phase = "head"

@@ -72,10 +72,10 @@ _TEXTS = (
 def recognize(block: Block, context: Context, year: int | None) -> DepartmentTarget:
     title = block.title
     target = DepartmentTarget(template="expenditure", title=text_of(title.filled[0]) if title else None)
-    target.year = year_of(title.text) if title else None
-    for row in block.meta:
-        target.year = target.year or year_of(row.text)
+    target.year, unit = block.printed_year_and_unit()
     target.year = target.year or year
+    if unit:
+        target.budget = DepartmentBudget(unit=unit, unit_stated=True)
     rows = block.claim(target, context.used)
     tracker = LabelTracker(STANDARD, context, FORM)
     collected = Collector()

@@ -71,7 +71,10 @@ def _tok(row: RawRow, col: int | None) -> Tok | None:
 def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget:
     title = block.title
     project = ProjectTarget(template="description", title=text_of(title.filled[0]) if title else None)
-    project.year = (year_of(title.text) if title else None) or year
+    project.year, unit = block.printed_year_and_unit()
+    project.year = project.year or year
+    if unit:
+        project.money_unit, project.money_unit_stated = unit, True
     rows = block.claim(project, context.used)
     reader = _Reader(project, context)
     for row in rows:

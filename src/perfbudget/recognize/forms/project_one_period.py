@@ -87,12 +87,9 @@ def is_one_period(rows: list[RawRow]) -> bool:
 def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget:
     title = block.title
     project = ProjectTarget(template="one_period", title=text_of(title.filled[0]) if title else None)
-    project.year = year_of(title.text) if title else None
-    for row in block.meta:
-        project.year = project.year or year_of(row.text)
-        unit = money_unit_of(row.text)
-        if unit:
-            project.money_unit, project.money_unit_stated = unit, True
+    project.year, unit = block.printed_year_and_unit()
+    if unit:
+        project.money_unit, project.money_unit_stated = unit, True
     rows = block.claim(project, context.used)
     reader = _Reader(project, context)
     for row in rows:

@@ -32,7 +32,6 @@ from perfbudget.recognize.forms.common import (
     money_unit_of,
     text_of,
     view,
-    year_of,
 )
 from perfbudget.recognize.forms.draft import Draft, freeze
 from perfbudget.recognize.forms.indicators import Collector, build
@@ -83,10 +82,10 @@ def _split_glued(token: Tok) -> tuple[str, str | None]:
 def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget:
     title = block.title
     project = ProjectTarget(template="two_period", title=text_of(title.filled[0]) if title else None)
-    project.year = year_of(title.text) if title else None
-    for row in block.meta:
-        project.year = project.year or year_of(row.text)
+    project.year, unit = block.printed_year_and_unit()
     project.year = project.year or year
+    if unit:
+        project.money_unit, project.money_unit_stated = unit, True
     if title is None:
         context.report(
             "read.form-incomplete",

@@ -153,10 +153,7 @@ def recognize(block: Block, context: Context, year: int | None) -> SelfEvaluatio
     evaluation = SelfEvaluation(title=text_of(title.filled[0]) if title else None)
     if title is not None and "项目" in key(title.text):
         evaluation.scope = "项目"
-    evaluation.year = year_of(title.text) if title else None
-    for row in block.meta:
-        evaluation.year = evaluation.year or year_of(row.text)
-        evaluation.money_unit = evaluation.money_unit or money_unit_of(row.text)
+    evaluation.year, evaluation.money_unit = block.printed_year_and_unit()
     rows = block.claim(evaluation, context.used)
     reader = _Reader(evaluation, context)
     for row in rows:
