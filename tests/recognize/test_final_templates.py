@@ -43,6 +43,7 @@ from perfbudget.recognize.catalogue import kind_of_title
         ("表一一般公共预算财政拨款支出决算表", "general_budget_expenditure"),
         ("表十一般公共预算财政拨款支出决算表", "general_budget_expenditure"),
         ("一般公共预算财政拨款支出决算明细表", "general_budget_expenditure"),
+        ("一般公共预算财政拨款收入支出决算表", "general_budget_expenditure"),  # the older 公开05表
         ("青川市水利局2024年度一般公共预算财政拨款支出决算明细表", "general_budget_expenditure"),
         ("一般公共预算财政拨款基本支出决算表", "basic_expenditure_economic"),
         ("一般公共预算财政拨款基本支出决算明细表", "basic_expenditure_economic"),
@@ -62,7 +63,6 @@ from perfbudget.recognize.catalogue import kind_of_title
         ("青川市第一中学支出决算表", "expenditure"),  # an issuer the prefix rules do not know
         # narrower tables than the generic 收入/支出 kinds: not those kinds
         ("政府采购支出决算表", None),
-        ("一般公共预算财政拨款收入支出决算表", None),
         ("财政专户管理资金收入支出决算表", None),
         ("上年结转支出预算表", None),  # a part of the spending, not the 支出总表
         ("结转结余支出决算表", None),

@@ -253,3 +253,33 @@ def test_untitled_table_after_prose_stays_apart(tmp_path: Path) -> None:
     second = _cell_per_line([["指标", "数值"], ["完成率", "100%"]])
     doc = parse(tmp_path, f"2025年部门收入总表\n单位：万元\n\n{first}\n\n以下为附表。\n\n{second}\n")
     assert [t.kind for t in doc.tables] == ["revenue", "generic"]
+
+
+def test_older_general_budget_table_with_opening_and_closing_balances(tmp_path: Path) -> None:
+    header = "项目\t项目\t年初结转和结余\t本年收入\t本年支出\t本年支出\t本年支出\t年末结转和结余\n"
+    header += "科目编码\t科目名称\t年初结转和结余\t本年收入\t小计\t基本支出\t项目支出\t年末结转和结余\n"
+    rows = [
+        "\t合计\t10.00\t300.00\t305.00\t200.00\t105.00\t5.00",
+        "211\t节能环保支出\t10.00\t300.00\t305.00\t200.00\t105.00\t5.00",
+        "21101\t环境保护管理事务\t10.00\t300.00\t305.00\t200.00\t105.00\t5.00",
+        "2110101\t行政运行\t\t200.00\t200.00\t200.00\t\t",
+        "2110102\t一般行政管理事务\t10.00\t100.00\t105.00\t\t{project}\t5.00",
+    ]
+    text = "青川市生态环境局一般公共预算财政拨款收入支出决算表\n公开05表\n单位：万元\n" + header
+    doc = parse(tmp_path, text + "\n".join(rows).format(project="105.00") + "\n")
+    (table,) = doc.tables
+    assert table.kind == "general_budget_expenditure"
+    assert [c.key for c in table.columns[2:]] == [
+        "opening",
+        "income_year",
+        "total",
+        "basic",
+        "project",
+        "closing",
+    ]
+    assert not run_checks(doc)
+    wrong = parse(tmp_path, text + "\n".join(rows).format(project="104.00") + "\n", "wrong.txt")
+    assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {
+        "budget.basic-plus-project",
+        "budget.class-sum",
+    }
