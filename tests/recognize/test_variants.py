@@ -139,9 +139,14 @@ def test_economic_basic_expenditure_with_codes(tmp_path: Path) -> None:
     assert not [f for f in run_checks(doc) if f.severity in ("error", "warning")]
 
 
-def _cells_per_line(rows: list[list[str]]) -> str:
-    """A cell-per-line table (each cell a TAB-led line, a blank line after each row)."""
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "\n"
+def _cells_per_line(rows: list[list[str] | None]) -> str:
+    """A cell-per-line table (each cell a TAB-led line, a blank line after each row); ``None`` is
+    a page break (one more blank line)."""
+    return "".join("".join(f"\t{cell}\n" for cell in row or ()) + "\n" for row in rows) + "\n"
+
+
+# 年初结转和结余 | 本年收入 | 本年支出 (小计, 基本支出, 项目支出) | 年末结转和结余 by 功能分类
+BALANCE_COLUMNS = ["code", "name", "opening", "income_year", "total", "basic", "project", "closing"]
 
 
 def test_cell_per_line_header_without_the_cells_merged_down(tmp_path: Path) -> None:
@@ -157,16 +162,7 @@ def test_cell_per_line_header_without_the_cells_merged_down(tmp_path: Path) -> N
         ]
     )
     table = parse(tmp_path, text).tables[0]
-    assert [c.key for c in table.columns] == [
-        "code",
-        "name",
-        "opening",
-        "income_year",
-        "total",
-        "basic",
-        "project",
-        "closing",
-    ]
+    assert [c.key for c in table.columns] == BALANCE_COLUMNS
     assert table.rows[1].cells["closing"].value == Decimal("5.00")
 
 
@@ -213,20 +209,9 @@ def test_cell_per_line_three_public_without_the_cells_merged_down(tmp_path: Path
     assert not [f for f in run_checks(doc) if f.severity == "error"]
 
 
-def _cell_per_line(rows: list[list[str] | None]) -> str:
-    """Rows in the cell-per-line layout; ``None`` is a page break (a second blank line)."""
-    lines: list[str] = []
-    for row in rows:
-        if row is None:
-            lines.append("")
-            continue
-        lines += ["\t" + cell for cell in row] + [""]
-    return "\n".join(lines)
-
-
 def test_cell_per_line_table_goes_on_after_a_page_break(tmp_path: Path) -> None:
     header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
-    body = _cell_per_line(
+    body = _cells_per_line(
         [
             header,
             ["", "合计", "300.00", "200.00", "100.00"],
@@ -249,8 +234,8 @@ def test_cell_per_line_table_goes_on_after_a_page_break(tmp_path: Path) -> None:
 
 
 def test_untitled_table_after_prose_stays_apart(tmp_path: Path) -> None:
-    first = _cell_per_line([["项目", "金额"], ["合计", "10.00"], ["办公费", "10.00"]])
-    second = _cell_per_line([["指标", "数值"], ["完成率", "100%"]])
+    first = _cells_per_line([["项目", "金额"], ["合计", "10.00"], ["办公费", "10.00"]])
+    second = _cells_per_line([["指标", "数值"], ["完成率", "100%"]])
     doc = parse(tmp_path, f"2025年部门收入总表\n单位：万元\n\n{first}\n\n以下为附表。\n\n{second}\n")
     assert [t.kind for t in doc.tables] == ["revenue", "generic"]
 
@@ -269,14 +254,7 @@ def test_older_general_budget_table_with_opening_and_closing_balances(tmp_path: 
     doc = parse(tmp_path, text + "\n".join(rows).format(project="105.00") + "\n")
     (table,) = doc.tables
     assert table.kind == "general_budget_expenditure"
-    assert [c.key for c in table.columns[2:]] == [
-        "opening",
-        "income_year",
-        "total",
-        "basic",
-        "project",
-        "closing",
-    ]
+    assert [c.key for c in table.columns] == BALANCE_COLUMNS
     assert not run_checks(doc)
     wrong = parse(tmp_path, text + "\n".join(rows).format(project="104.00") + "\n", "wrong.txt")
     assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {
