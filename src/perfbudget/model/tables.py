@@ -83,6 +83,7 @@ class Table(BaseModel):
     title: str  # as printed
     label: str | None = None  # 公开01表, 预算公开表1, 表一 …
     unit: str | None = None  # 万元, 元
+    issuer: str | None = None  # whom it is printed for, where it says (部门：…, or before its title)
     columns: list[Column] = Field(default_factory=empty_list)
     header_rows: list[list[str]] = Field(default_factory=empty_list)
     rows: list[Row] = Field(default_factory=empty_list)

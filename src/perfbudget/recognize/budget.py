@@ -12,6 +12,7 @@ from perfbudget.read.clean import squash
 from perfbudget.recognize import structure
 from perfbudget.recognize.headers import build_header, label_columns, table_width
 from perfbudget.recognize.inferred_codes import infer_functional_codes
+from perfbudget.recognize.issuer import table_issuer
 from perfbudget.recognize.numbers import is_code, parse_amount
 from perfbudget.recognize.references import (
     class_code_by_name,
@@ -46,6 +47,7 @@ def build_table(segment: Segment, table_id: str, file: str, findings: list[Findi
         "title": segment.title,
         "label": segment.label,
         "unit": _unit(segment),
+        "issuer": table_issuer(segment.title, segment.meta),
         "notes": [n.text for n in segment.notes],
         "declared_empty": segment.declared_empty,
         "line": first.line if first else None,

@@ -10,23 +10,13 @@ from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument, RawRow
 from perfbudget.recognize.budget import build_table
-from perfbudget.recognize.catalogue import TITLE_LABEL
 from perfbudget.recognize.forms import recognize_forms
+from perfbudget.recognize.issuer import issuer_of_title, named_in
 from perfbudget.recognize.narrative import extract_statements
 from perfbudget.recognize.segment import Segment, segments
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _SCOPE = re.compile(r"[（(](汇总|本级|合并)[）)]$")
-_DEPARTMENT = re.compile(r"(?:部门名称|部门|单位名称|预算单位|填报单位|编制单位)[：:]\s*([^\s|，,]{2,40})")
-# The issuer printed at the head of a title: 青川市生态环境局2025年部门收支总表, 2025年青川市
-# 生态环境局部门预算. It ends with what a public body's name ends with, and a budget word follows.
-_ISSUER = re.compile(
-    "^" + TITLE_LABEL + r"(?:\d{4}年度?)?"
-    r"([^\d\s“”\"（）()、，,：:]{2,30}?(?:局|委员会|委|办公室|办|院|厅|部|中心|站|所|队|馆|会|室|处|署|社|学校|中学|小学|大学|幼儿园|医院)"
-    r"(?:[（(](?:汇总|本级|合并)[）)])?)"
-    r"(?=\d{4}年|(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|项目支出|三公|“三公”|机关运行|基本支出))"
-)
-_NOT_AN_ISSUER = ("部门", "单位", "本部门", "本单位", "市级部门", "省级部门", "县级部门")
 
 
 def recognize(raw: RawDocument) -> Document:
@@ -94,15 +84,10 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
         years.update(int(y) for row in prose[:40] for y in _YEAR.findall(row.text))
     if years:
         document.fiscal_year = years.most_common(1)[0][0]
-    departments = Counter()
-    for segment in known:
-        for row in segment.meta:
-            for cell in row.filled:
-                match = _DEPARTMENT.search(cell.text)
-                if match:
-                    departments[match.group(1)] += 1
+    departments = Counter(name for segment in known for name in named_in(segment.meta))
     if not departments:
-        departments = _issuers([s.title for s in known] + [r.text for r in prose[:10] if r.heading])
+        titles = [s.title for s in known] + [r.text for r in prose[:10] if r.heading]
+        departments = Counter(filter(None, map(issuer_of_title, titles)))
     if departments:
         name = departments.most_common(1)[0][0]
         scope = _SCOPE.search(name)
@@ -113,16 +98,6 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
     if units:
         document.money_unit = units.most_common(1)[0][0]
     _describe_from_forms(document)
-
-
-def _issuers(titles: list[str]) -> Counter:
-    """The department names that titles print before their year or kind (most titles print none)."""
-    names: Counter = Counter()
-    for title in titles:
-        match = _ISSUER.match("".join(title.split()))
-        if match is not None and match.group(1) not in _NOT_AN_ISSUER:
-            names[match.group(1)] += 1
-    return names
 
 
 _CODE_PREFIX = re.compile(r"^\d{2,4}\s*[-－—]\s*")

@@ -31,7 +31,7 @@ class DocumentAdmin(ReadOnlyAdmin):
 
 @admin.register(db.Table)
 class TableAdmin(ReadOnlyAdmin):
-    list_display = ("ident", "kind_name", "title", "unit", "document")
+    list_display = ("ident", "kind_name", "title", "issuer", "unit", "document")
     list_filter = ("kind",)
     search_fields = ("title", "label", "document__file_name")
     list_select_related = ("document",)

@@ -99,6 +99,7 @@ class Table(models.Model):
     title = models.TextField(blank=True)
     label = models.TextField(blank=True)
     unit = models.CharField(max_length=16, blank=True)
+    issuer = models.CharField(max_length=200, blank=True)  # the unit it is printed for, if it says
     columns = models.JSONField(default=list)  # [{key, header: [...], side, measure}]
     header_rows = models.JSONField(default=list)
     notes = models.JSONField(default=list)

@@ -87,6 +87,7 @@ def _tables(document: db.Document, tables: list[dict[str, Any]]) -> Iterator[db.
             title=t["title"],
             label=t["label"] or "",
             unit=t["unit"] or "",
+            issuer=t["issuer"] or "",
             columns=t["columns"],
             header_rows=t["header_rows"],
             notes=t["notes"],

@@ -37,9 +37,11 @@ def relations() -> tuple[Relation, ...]:
     return tuple(Relation(r["id"], r["title"], r["left"], tuple(r["right"])) for r in data["relation"])
 
 
-def _tables(document: Document, selector: dict) -> list[Table]:
+def _tables(tables: list[Table], selector: dict) -> list[Table]:
     found = []
-    for table in document.tables_of(selector["kind"]):
+    for table in tables:
+        if table.kind != selector["kind"]:
+            continue
         if "title_has" in selector and selector["title_has"] not in table.title:
             continue
         if "title_lacks" in selector and selector["title_lacks"] in table.title:
@@ -128,8 +130,8 @@ def _finding(
     )
 
 
-def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]:
-    left_tables = _tables(document, relation.left)
+def _check_relation(document: Document, relation: Relation, tables: list[Table]) -> Iterator[Finding]:
+    left_tables = _tables(tables, relation.left)
     if not left_tables:
         return
     left_table = left_tables[0]
@@ -138,7 +140,7 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
         return
     if relation.left["row"] == "classes":
         right = relation.right[0]
-        right_tables = _tables(document, right)
+        right_tables = _tables(tables, right)
         if not right_tables or right_tables[0].column(right["column"]) is None:
             return
         theirs = _classes(right_tables[0], right)
@@ -166,10 +168,10 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
     right_cells: list[CitedCell] = []
     right_values: list[Decimal | None] = []
     for selector in relation.right:
-        tables = _tables(document, selector)
-        if not tables:
+        chosen = _tables(tables, selector)
+        if not chosen:
             return
-        for table in tables:
+        for table in chosen:
             if table.column(selector["column"]) is None:
                 return
             rows = _rows(table, selector)
@@ -200,6 +202,24 @@ def _check_relation(document: Document, relation: Relation) -> Iterator[Finding]
 def cross_table(document: Document) -> Iterator[Finding]:
     """A figure that two tables of one document both print (本年收入合计 in the summary and the
     revenue table, each class's spending, 基本支出 and the economic breakdown, project totals …)
-    agrees between them. The pairs are listed in ``check/catalogue/cross.toml``."""
-    for relation in relations():
-        yield from _check_relation(document, relation)
+    agrees between them. The pairs are listed in ``check/catalogue/cross.toml``. A document that
+    prints the tables of several units (each set headed 单位名称：…) is checked unit by unit."""
+    for tables in _by_issuer(document.tables):
+        for relation in relations():
+            yield from _check_relation(document, relation, tables)
+
+
+def _by_issuer(tables: list[Table]) -> list[list[Table]]:
+    """The tables of each unit the document prints tables for, in order; a table that names no
+    one belongs to the unit named last before it (the first unit, before any is named)."""
+    groups: dict[str | None, list[Table]] = {}
+    current = None
+    for table in tables:
+        current = table.issuer or current
+        groups.setdefault(current, []).append(table)
+    if len(groups) <= 1 or (len(groups) == 2 and None in groups):
+        return [tables]
+    unnamed = groups.pop(None, [])
+    first = next(iter(groups))
+    groups[first] = unnamed + groups[first]
+    return list(groups.values())
