@@ -56,3 +56,13 @@ def test_tables_that_name_no_unit_belong_to_the_unit_named_before_them(tmp_path:
     second = second.replace(f"{name}2025年部门支出总表\n单位名称：{name}", "2025年部门支出总表\n")
     assert "单位名称" not in second.split("部门支出总表")[1]
     assert errors(tmp_path, unit_tables(*first) + second) == []
+
+
+def test_a_name_printed_without_its_scope_is_the_same_unit(tmp_path: Path) -> None:
+    name, total, basic, project = UNITS[0]
+    text = unit_tables(name, total, basic, project).replace(f"单位名称：{name}", f"部门：{name}（汇总）", 1)
+    wrong = unit_tables(name, total, basic, "101.00", spent="301.00").replace(
+        f"单位名称：{name}", f"部门：{name}（汇总）", 1
+    )
+    assert errors(tmp_path, text) == []
+    assert {f.rule for f in errors(tmp_path, wrong)} == {"budget.cross-table"}

@@ -212,10 +212,11 @@ def cross_table(document: Document) -> Iterator[Finding]:
 def _by_issuer(tables: list[Table]) -> list[list[Table]]:
     """The tables of each unit the document prints tables for, in order; a table that names no
     one belongs to the unit named last before it (the first unit, before any is named)."""
+    same = _same_unit({t.issuer for t in tables if t.issuer})
     groups: dict[str | None, list[Table]] = {}
     current = None
     for table in tables:
-        current = table.issuer or current
+        current = same.get(table.issuer, table.issuer) or current
         groups.setdefault(current, []).append(table)
     if len(groups) <= 1 or (len(groups) == 2 and None in groups):
         return [tables]
@@ -223,3 +224,17 @@ def _by_issuer(tables: list[Table]) -> list[list[Table]]:
     first = next(iter(groups))
     groups[first] = unnamed + groups[first]
     return list(groups.values())
+
+
+_SCOPE = re.compile(r"[（(](?:汇总|本级|合并)[）)]$")
+
+
+def _same_unit(issuers: set[str]) -> dict[str, str]:
+    """A name printed without its scope (焦作市生态环境局) stands for the one printed with it
+    (焦作市生态环境局（汇总）) when there is only one such."""
+    scoped: dict[str, list[str]] = {}
+    for issuer in issuers:
+        bare = _SCOPE.sub("", issuer)
+        if bare != issuer:
+            scoped.setdefault(bare, []).append(issuer)
+    return {bare: names[0] for bare, names in scoped.items() if len(names) == 1 and bare in issuers}
