@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Protocol
 
-from perfbudget.model.findings import Finding
+from perfbudget.check.tolerance import sum_tolerance
+from perfbudget.model.findings import CitedCell, Finding, Severity
+
+ZERO = Decimal(0)
 
 
 class Evaluated(Protocol):
@@ -32,4 +37,34 @@ def finding_of(comparison: Evaluated) -> Finding | None:
         actual=comparison.actual,
         difference=comparison.difference,
         tolerance=comparison.tolerance,
+    )
+
+
+def sum_finding(
+    rule: str,
+    total: Decimal | None,
+    parts: list[Decimal],
+    message: Callable[[Decimal, Decimal, str], str],
+    cells: Callable[[], list[CitedCell]],
+) -> Finding | None:
+    """A printed total against the sum of its printed ``parts``: nothing when they are equal,
+    information within the rounding tolerance, an error beyond it. ``message(sum, difference,
+    verdict)`` words it; ``cells()`` cites the figures (built only when there is a finding)."""
+    got = sum(parts, ZERO)
+    actual = total if total is not None else ZERO
+    difference = actual - got
+    if difference == 0:
+        return None
+    tolerance = sum_tolerance(actual, parts)
+    within = abs(difference) <= tolerance
+    verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
+    return Finding(
+        rule=rule,
+        severity=Severity.INFO if within else Severity.ERROR,
+        message=message(got, difference, verdict),
+        cells=cells(),
+        expected=got,
+        actual=total,
+        difference=difference,
+        tolerance=tolerance,
     )

@@ -6,17 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from perfbudget.check.cite import cite, money, place
+from perfbudget.check.comparison import sum_finding
 from perfbudget.check.registry import rule
-from perfbudget.check.tolerance import sum_tolerance
 from perfbudget.model.document import Document
 from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.tables import Column, Table
 from perfbudget.read.clean import squash
 
-ZERO = Decimal(0)
 _TOTAL_HEADER = re.compile(r"合计|小计|总计")
 SPENDING_TYPES = {"basic", "project", "remit_upper", "operating_expenditure", "affiliate_subsidy"}
 
@@ -104,29 +102,21 @@ def _compare(document, table, row, relation: ColumnSum, keys, rule_id) -> Findin
     total = total_cell.value
     if total is None and not values:
         return None
-    got = sum(values, ZERO)
-    difference = (total or ZERO) - got
-    if difference == 0:
-        return None
-    tolerance = sum_tolerance(total or ZERO, values)
-    within = abs(difference) <= tolerance
     names = "、".join(
         (c.header[-1] if (c := table.column(k, row.side)) and c.header else k) for k in sorted(keys)
     )
-    verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
-    message = f"{place(table, row, relation.total)}为 {money(total)}，{names}之和为 {money(got)}，相差 {difference:+,}（{verdict}）"
-    cells = [cite(document, table, row, relation.total, "total")]
-    cells += [cite(document, table, row, k, "part") for k in sorted(keys) if k in row.cells]
-    return Finding(
-        rule=rule_id,
-        severity=Severity.INFO if within else Severity.ERROR,
-        message=message,
-        cells=cells,
-        expected=got,
-        actual=total,
-        difference=difference,
-        tolerance=tolerance,
-    )
+
+    def message(got, difference, verdict) -> str:
+        return (
+            f"{place(table, row, relation.total)}为 {money(total)}，{names}之和为 {money(got)}，"
+            f"相差 {difference:+,}（{verdict}）"
+        )
+
+    def cells() -> list:
+        cited = [cite(document, table, row, relation.total, "total")]
+        return cited + [cite(document, table, row, k, "part") for k in sorted(keys) if k in row.cells]
+
+    return sum_finding(rule_id, total, values, message, cells)
 
 
 @rule("budget.basic-plus-project", Severity.ERROR, "arithmetic", "合计 = 基本支出 + 项目支出")

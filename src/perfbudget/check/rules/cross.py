@@ -11,9 +11,9 @@ from functools import cache
 from pathlib import Path
 
 from perfbudget.check.cite import cite, money, place
+from perfbudget.check.comparison import sum_finding
 from perfbudget.check.registry import rule
 from perfbudget.check.rules.columns import column_sums
-from perfbudget.check.tolerance import sum_tolerance
 from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.tables import Row, RowRole, Table
@@ -103,31 +103,23 @@ def _value(row: Row, column: str) -> Decimal | None:
 def _finding(
     document, relation, left_table, left_row, column, right_cells, right_values, left_value
 ) -> Finding | None:
-    got = sum((v for v in right_values if v is not None), ZERO)
-    actual = left_value if left_value is not None else ZERO
-    difference = actual - got
-    if difference == 0:
-        return None
-    tolerance = sum_tolerance(actual, [v for v in right_values if v is not None] or [got])
-    within = abs(difference) <= tolerance
+    parts = [v for v in right_values if v is not None]
     others = "；".join(
         f"{'减' + c.column_header if c.role == 'less' else c.row_label}（{c.ref.where()}）{money(c.value)}"
         for c in right_cells
     )
-    verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
-    return Finding(
-        rule="budget.cross-table",
-        severity=Severity.INFO if within else Severity.ERROR,
-        message=(
+
+    def message(got, difference, verdict) -> str:
+        return (
             f"{relation.title}：{place(left_table, left_row, column)}为 {money(left_value)}，"
             f"而另表为 {money(got)}（{others}），相差 {difference:+,}（{verdict}）"
-        ),
-        cells=[cite(document, left_table, left_row, column, "left"), *right_cells],
-        expected=got,
-        actual=left_value,
-        difference=difference,
-        tolerance=tolerance,
-    )
+        )
+
+    def cells() -> list[CitedCell]:
+        return [cite(document, left_table, left_row, column, "left"), *right_cells]
+
+    # (with no figure on the other side, the tolerance is that of the figure itself)
+    return sum_finding("budget.cross-table", left_value, parts or [ZERO], message, cells)
 
 
 def _check_relation(document: Document, relation: Relation, tables: list[Table]) -> Iterator[Finding]:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfbudget.check.cite import cite, money, place
+from perfbudget.check.comparison import sum_finding
 from perfbudget.check.registry import rule
-from perfbudget.check.tolerance import sum_tolerance
 from perfbudget.model.document import Document
 from perfbudget.model.findings import Finding, Severity
 from perfbudget.model.tables import Row, Table
-
-ZERO = Decimal(0)
 
 
 def children_of(table: Table) -> dict[int, list[int]]:
@@ -46,32 +43,20 @@ def _compare(document, table, row, parts, key, classification) -> Finding | None
     total = total_cell.value if total_cell else None
     if total is None and not values:
         return None
-    total_value = total if total is not None else ZERO
-    got = sum(values, ZERO)
-    difference = total_value - got
-    if difference == 0:
-        return None
-    tolerance = sum_tolerance(total_value, values)
-    within = abs(difference) <= tolerance
     rule_id = "budget.class-sum" if classification else "budget.total-sum"
     what = {1: "其下各款", 2: "其下各项"}.get(row.level, "其下各行") if classification else "其组成各行"
-    verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
-    message = (
-        f"{place(table, row, key)}为 {money(total)}，{what}之和为 {money(got)}，"
-        f"相差 {difference:+,}（{verdict}）"
-    )
-    cells = [cite(document, table, row, key, "total")]
-    cells += [cite(document, table, p, key, "part") for p in parts if key in p.cells]
-    return Finding(
-        rule=rule_id,
-        severity=Severity.INFO if within else Severity.ERROR,
-        message=message,
-        cells=cells,
-        expected=got,
-        actual=total,
-        difference=difference,
-        tolerance=tolerance,
-    )
+
+    def message(got, difference, verdict) -> str:
+        return (
+            f"{place(table, row, key)}为 {money(total)}，{what}之和为 {money(got)}，"
+            f"相差 {difference:+,}（{verdict}）"
+        )
+
+    def cells() -> list:
+        cited = [cite(document, table, row, key, "total")]
+        return cited + [cite(document, table, p, key, "part") for p in parts if key in p.cells]
+
+    return sum_finding(rule_id, total, values, message, cells)
 
 
 @rule("budget.total-sum", Severity.ERROR, "arithmetic", "合计行等于其组成各行之和")
