@@ -114,6 +114,20 @@ class View:
 _new_tok = Tok.__new__
 
 
+def cell_at(row: RawRow, col: int | None) -> RawCell | None:
+    """The cell of ``row`` in column ``col`` when it holds text."""
+    if col is None or col >= len(row.cells):
+        return None
+    cell = row.cells[col]
+    return cell if cell.text else None
+
+
+def tok_at(row: RawRow, col: int | None) -> Tok | None:
+    """:func:`cell_at` as a token, with its matching key."""
+    cell = cell_at(row, col)
+    return Tok(col, cell, key(cell.text)) if cell is not None and col is not None else None
+
+
 def view(row: RawRow) -> View:
     toks: list[Tok] = []
     keys: list[str] = []

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from perfbudget.model.performance import DepartmentBudget, DepartmentTarget, FundingLine, Staffing, Task
-from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.read.blocks import RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
     Context,
     View,
+    cell_at,
     figure,
     is_footer,
     money_unit_of,
@@ -185,18 +186,18 @@ def _task(target: DepartmentTarget, row: RawRow, v: View, cols: dict[str, int], 
     if total is not None:
         budget = target.budget = target.budget or DepartmentBudget()
         for name, field in (("budget", "total"), ("fiscal", "fiscal"), ("other", "other")):
-            cell = _cell(row, cols.get(name))
+            cell = cell_at(row, cols.get(name))
             if cell is not None:
                 setattr(budget, field, figure(cell))
         return
-    name = _cell(row, cols.get("name"))
+    name = cell_at(row, cols.get("name"))
     if name is None or "name" not in cols:
         context.unplaced(row, FORM)
         return
     target.tasks.append(
         Task(
             name=text_of(name),
-            content=text_of(_cell(row, cols.get("content"))),
+            content=text_of(cell_at(row, cols.get("content"))),
             budget=_figure(row, cols.get("budget")),
             fiscal=_figure(row, cols.get("fiscal")),
             other=_figure(row, cols.get("other")),
@@ -206,14 +207,8 @@ def _task(target: DepartmentTarget, row: RawRow, v: View, cols: dict[str, int], 
     )
 
 
-def _cell(row: RawRow, col: int | None) -> RawCell | None:
-    if col is None or col >= len(row.cells) or not row.cells[col].text:
-        return None
-    return row.cells[col]
-
-
 def _figure(row: RawRow, col: int | None):
-    cell = _cell(row, col)
+    cell = cell_at(row, col)
     return figure(cell) if cell is not None else None
 
 

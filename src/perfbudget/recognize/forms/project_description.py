@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 
 from perfbudget.model.performance import Funding, Goal, ProjectTarget, SpendingPlan
-from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.read.blocks import RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
     Context,
-    Tok,
     View,
     figure,
-    key,
     money_unit_of,
     text_of,
+    tok_at,
     view,
     year_of,
 )
@@ -54,18 +53,6 @@ def title_name(title: str) -> str | None:
     """``5. 环境监测经费项目绩效目标表`` → ``环境监测经费``."""
     name = _TITLE_SUFFIX.sub("", _TITLE_NUMBER.sub("", title)).strip()
     return name or None
-
-
-def _cell(row: RawRow, col: int | None) -> RawCell | None:
-    if col is None or col >= len(row.cells):
-        return None
-    cell = row.cells[col]
-    return cell if cell.text else None
-
-
-def _tok(row: RawRow, col: int | None) -> Tok | None:
-    cell = _cell(row, col)
-    return Tok(col, cell, key(cell.text)) if cell is not None and col is not None else None
 
 
 def recognize(block: Block, context: Context, year: int | None) -> ProjectTarget:
@@ -190,7 +177,7 @@ class _Reader:
 
     def _indicator(self, row: RawRow) -> None:
         cols = self.columns
-        cells = {name: _tok(row, col) for name, col in cols.items()}
+        cells = {name: tok_at(row, col) for name, col in cols.items()}
         if not any(cells.values()):
             return  # the empty row under the two-row header (merged-cell residue)
         notes: list[str] = []

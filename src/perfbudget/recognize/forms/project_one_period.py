@@ -17,7 +17,7 @@ import re
 
 from perfbudget.model.findings import Severity
 from perfbudget.model.performance import Funding, Goal, Period, ProjectTarget
-from perfbudget.read.blocks import RawCell, RawRow
+from perfbudget.read.blocks import RawRow
 from perfbudget.recognize.forms.blocks import Block
 from perfbudget.recognize.forms.common import (
     CODE_NAME,
@@ -30,6 +30,7 @@ from perfbudget.recognize.forms.common import (
     key,
     money_unit_of,
     text_of,
+    tok_at,
     view,
     year_of,
 )
@@ -228,7 +229,7 @@ class _Reader:
 
     def _indicator(self, row: RawRow) -> None:
         cols = self.columns
-        cells = {name: _tok(row, col) for name, col in cols.items()}
+        cells = {name: tok_at(row, col) for name, col in cols.items()}
         if not any(cells.values()):
             return  # merged-cell residue
         if all(t is None or t.key in _HEADER_WORDS for t in cells.values()):
@@ -259,13 +260,6 @@ class _Reader:
 
 
 _HEADER_WORDS = frozenset(word for word, _ in _COLUMNS) | {"绩效指标"}
-
-
-def _tok(row: RawRow, col: int | None) -> Tok | None:
-    if col is None or col >= len(row.cells):
-        return None
-    cell: RawCell = row.cells[col]
-    return Tok(col, cell, key(cell.text)) if cell.text else None
 
 
 def _split_glued(token: Tok) -> tuple[str, str | None]:

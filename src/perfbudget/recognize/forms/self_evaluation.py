@@ -32,11 +32,13 @@ from perfbudget.recognize.forms.common import (
     Context,
     Tok,
     View,
+    cell_at,
     figure,
     is_footer,
     key,
     money_unit_of,
     text_of,
+    tok_at,
     view,
     year_of,
 )
@@ -108,18 +110,6 @@ _INDICATOR_COLUMNS = (
     ("得分", "score"),
     ("偏差原因", "deviation"),
 )
-
-
-def _cell(row: RawRow, col: int | None) -> RawCell | None:
-    if col is None or col >= len(row.cells):
-        return None
-    cell = row.cells[col]
-    return cell if cell.text else None
-
-
-def _tok(row: RawRow, col: int | None) -> Tok | None:
-    cell = _cell(row, col)
-    return Tok(col, cell, key(cell.text)) if cell is not None and col is not None else None
 
 
 def split_goals(cell: RawCell | None, context: Context) -> list[tuple[str | None, Text]]:
@@ -361,7 +351,7 @@ class _Reader:
             shift = label.col - group.start
             line = FundsLine(label=text_of(label), group=group.head, line=row.line, page=row.page)
             for name, col in group.cols.items():
-                cell = _cell(row, col + shift)
+                cell = cell_at(row, col + shift)
                 if cell is not None and col + shift < group.end:
                     setattr(line, name, figure(cell))
             self.evaluation.funds.append(line)
@@ -404,7 +394,7 @@ class _Reader:
             return
         line = FundsLine(label=text_of(label), line=row.line, page=row.page)
         for name, col in cols.items():
-            cell = _cell(row, col + shift)
+            cell = cell_at(row, col + shift)
             if cell is not None:
                 setattr(line, name, figure(cell))
         evaluation = self.evaluation
@@ -450,7 +440,7 @@ class _Reader:
 
     def _task(self, row: RawRow) -> None:
         cols = self.task_cols
-        name = _cell(row, cols.get("name"))
+        name = cell_at(row, cols.get("name"))
         if name is None or is_placeholder(name.text):
             if any(c.text and not is_placeholder(c.text) for c in row.cells):
                 self.context.unplaced(row, FORM)
@@ -458,12 +448,12 @@ class _Reader:
         self.evaluation.tasks.append(
             EvaluationTask(
                 name=text_of(name),
-                content=text_of(_cell(row, cols.get("content"))),
-                completion=text_of(_cell(row, cols.get("completion"))),
-                budget=figure(_cell(row, cols.get("budget"))),
-                budget_own=figure(_cell(row, cols.get("budget_own"))),
-                actual=figure(_cell(row, cols.get("actual"))),
-                actual_own=figure(_cell(row, cols.get("actual_own"))),
+                content=text_of(cell_at(row, cols.get("content"))),
+                completion=text_of(cell_at(row, cols.get("completion"))),
+                budget=figure(cell_at(row, cols.get("budget"))),
+                budget_own=figure(cell_at(row, cols.get("budget_own"))),
+                actual=figure(cell_at(row, cols.get("actual"))),
+                actual_own=figure(cell_at(row, cols.get("actual_own"))),
                 line=row.line,
                 page=row.page,
             )
@@ -492,8 +482,8 @@ class _Reader:
         self.phase = "after_tasks"
 
     def _goals(self, row: RawRow) -> None:
-        goal_cell = _cell(row, self.goal_cols.get("goal"))
-        actual_cell = _cell(row, self.goal_cols.get("actual"))
+        goal_cell = cell_at(row, self.goal_cols.get("goal"))
+        actual_cell = cell_at(row, self.goal_cols.get("actual"))
         if goal_cell is None and actual_cell is None:
             goal_cell, actual_cell = self._goal_cells(row)
         if goal_cell is None and actual_cell is None:
@@ -539,32 +529,32 @@ class _Reader:
 
     def _indicator(self, row: RawRow) -> None:
         cols = self.columns
-        contents = [_cell(row, cols.get(n)) for n in ("l3", "target", "actual")]
-        l1, l2 = _tok(row, cols.get("l1")), _tok(row, cols.get("l2"))
-        weight, score = _cell(row, cols.get("weight")), _cell(row, cols.get("score"))
+        contents = [cell_at(row, cols.get(n)) for n in ("l3", "target", "actual")]
+        l1, l2 = tok_at(row, cols.get("l1")), tok_at(row, cols.get("l2"))
+        weight, score = cell_at(row, cols.get("weight")), cell_at(row, cols.get("score"))
         if not any(contents) and l1 is None and l2 is None and weight is None and score is None:
             return  # merged-cell residue: an all-empty row
         notes: list[str] = []
         l1, l2 = pick_labels(
             [t for t in (l1, l2) if t is not None and STANDARD.is_label(t.key)], STANDARD, notes
         )
-        name_tok = _tok(row, cols.get("l3"))
-        indicator: Draft = build(row.line, row.page, name_tok, _tok(row, cols.get("target")))
-        actual = _cell(row, cols.get("actual"))
+        name_tok = tok_at(row, cols.get("l3"))
+        indicator: Draft = build(row.line, row.page, name_tok, tok_at(row, cols.get("target")))
+        actual = cell_at(row, cols.get("actual"))
         if actual is not None and not is_placeholder(actual.text):
             indicator.actual_raw = text_of(actual)
             indicator.actual = parse_target(actual.text)
         apply_value_columns(
             indicator,
-            _tok(row, cols.get("nature")),
-            _tok(row, cols.get("target")),
-            _tok(row, cols.get("unit")),
+            tok_at(row, cols.get("nature")),
+            tok_at(row, cols.get("target")),
+            tok_at(row, cols.get("unit")),
         )
         if weight is not None:
             indicator.weight = figure(weight)
         if score is not None:
             indicator.score = figure(score)
-        deviation = _cell(row, cols.get("deviation"))
+        deviation = cell_at(row, cols.get("deviation"))
         if deviation is not None and not is_placeholder(deviation.text):
             indicator.deviation_reason = text_of(deviation)
         indicator.repairs.extend(notes)
