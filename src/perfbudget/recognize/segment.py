@@ -31,17 +31,6 @@ class Segment:
         return any(DECLARED_EMPTY.search(n.text) for n in self.notes)
 
 
-def _single_text(row: RawRow) -> str | None:
-    """The text of a row that holds one filled cell (a paragraph or a title cell)."""
-    found = None
-    for cell in row.cells:
-        if cell.text:
-            if found is not None:
-                return None
-            found = cell.text
-    return found
-
-
 def _first_text(row: RawRow) -> str:
     for cell in row.cells:
         if cell.text:
@@ -80,7 +69,7 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     kinds: dict[str, TableKind | None] = {}  # title_of() once per text: forms repeat their titles
 
     for row in rows:
-        # the first filled cell, and the text of the row when it is the only one (_single_text)
+        # the first filled cell, and the text of the row when it is the only filled one
         first = text = None
         for cell in row.cells:
             if cell.text:
