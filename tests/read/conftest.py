@@ -58,6 +58,16 @@ def budget_pdf(build, budget_docx, fixture_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
+def budget_xls(build, budget_xlsx, fixture_dir) -> Path:
+    """The Excel fixture saved by LibreOffice in the legacy .xls format (BIFF8)."""
+    if build.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the .xls fixture cannot be built")
+    legacy = fixture_dir / "legacy"
+    legacy.mkdir(exist_ok=True)
+    return build.convert(budget_xlsx, legacy, "xls", "MS Excel 97")
+
+
+@pytest.fixture(scope="session")
 def seeds() -> Path:
     if not VARIANTS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS}")

@@ -94,8 +94,14 @@ def test_text_in_an_undecodable_encoding(tmp_path):
 
 
 def test_legacy_word_document(tmp_path):
-    error = read_error(write(tmp_path, "old.doc", OLE2_MAGIC + bytes(2048)))
+    stream = "WordDocument".encode("utf-16-le") + bytes(2)  # a directory entry's name
+    error = read_error(write(tmp_path, "old.doc", OLE2_MAGIC + bytes(1024) + stream + bytes(1024)))
     assert "legacy" in error.reason and ".docx" in error.reason
+
+
+def test_damaged_legacy_office_file(tmp_path):
+    error = read_error(write(tmp_path, "old.xls", OLE2_MAGIC + bytes(2048)))
+    assert "damaged" in error.reason
 
 
 def test_password_protected_docx(tmp_path, build, budget_docx):

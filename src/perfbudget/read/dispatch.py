@@ -43,6 +43,10 @@ def read_file(path: str | Path, data: bytes | None = None, display_path: str | N
         from perfbudget.read.xlsx import read_xlsx
 
         return read_xlsx(data, source)
+    if fmt == "xls":
+        from perfbudget.read.xls import read_xls
+
+        return read_xls(data, source)
     from perfbudget.read.pdf import read_pdf
 
     return read_pdf(data, source)

@@ -11,15 +11,19 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes, path: str) -> str:
-    """Return ``"docx"``, ``"xlsx"``, ``"pdf"`` or ``"text"``; raise for what we cannot read."""
+    """Return ``"docx"``, ``"xlsx"``, ``"xls"``, ``"pdf"`` or ``"text"``; raise for what we cannot read."""
     if not data:
         raise ReadError(path, "the file is empty")
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(OLE2_MAGIC):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+        if _stream_named("EncryptedPackage", data):
             raise ReadError(path, "the file is password-protected (encrypted Office document)")
-        raise ReadError(path, "legacy Word/Excel (.doc/.xls) files are not supported; save as .docx/.xlsx")
+        if _stream_named("Workbook", data) or _stream_named("Book", data):
+            return "xls"  # a legacy Excel workbook (BIFF), read by xlrd
+        if _stream_named("WordDocument", data):
+            raise ReadError(path, "legacy Word (.doc) files are not supported; save as .docx")
+        raise ReadError(path, "damaged or truncated legacy Office file (no Word or Excel content found)")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
@@ -43,3 +47,9 @@ def sniff(data: bytes, path: str) -> str:
         if data.startswith(magic):
             raise ReadError(path, f"unsupported file type ({what})")
     return "text"
+
+
+def _stream_named(name: str, data: bytes) -> bool:
+    """Whether an OLE2 compound file names a stream ``name`` (directory entries are UTF-16LE,
+    so the name is followed by its NUL terminator)."""
+    return (name.encode("utf-16-le") + b"\x00\x00") in data

@@ -111,7 +111,7 @@ def keep_original(sha256: str, name: str, data: bytes) -> None:
 
 _REASONS = (  # the reader's one-line reasons (English) → what a user should read
     ("password-protected", "文件设有密码，无法读取。请取消密码后再上传。"),
-    ("legacy Word/Excel", "不支持旧版 .doc/.xls 文件，请另存为 .docx/.xlsx 后再上传。"),
+    ("legacy Word", "不支持旧版 Word（.doc）文件，请另存为 .docx 后再上传。"),
     ("damaged", "文件已损坏或不完整，无法读取。"),
     ("truncated", "文件已损坏或不完整，无法读取。"),
     ("neither a Word", "压缩包既不是 Word 文件也不是 Excel 文件。"),

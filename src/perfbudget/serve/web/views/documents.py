@@ -23,7 +23,7 @@ from perfbudget.serve.web.views.common import (
 from perfbudget.serve.web.views.errors import refuse
 from perfbudget.store import models as db
 
-FORMATS = {"text": "文本", "docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
+FORMATS = {"text": "文本", "docx": "Word", "xlsx": "Excel", "xls": "Excel（.xls）", "pdf": "PDF"}
 FAMILIES = {
     "budget_disclosure": "部门预算公开",
     "final_account_disclosure": "部门决算公开",
