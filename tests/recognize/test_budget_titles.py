@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from perfbudget.recognize.catalogue import kind_of_title, title_core
+from perfbudget.recognize.catalogue import column_word, kind_of_title, title_core
 
 TITLES: list[tuple[str, str | None]] = [
     # 收支总表: the national template's 总体情况表, with a label, year or issuer around it
@@ -123,3 +123,23 @@ def test_kind_of_budget_template_title(title: str, expected: str | None) -> None
 )
 def test_title_core_keeps_the_word_department(title: str, core: str) -> None:
     assert title_core(title) == core
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("年初结转和结余", "opening"),
+        ("年初结转结余", "opening"),  # without 和, as some templates print it
+        ("年末结转结余", "closing"),
+        ("财政拨款（补助）", "fiscal_grant"),
+        ("财政拨款(补助)收入", "fiscal_grant"),
+        ("财政补助收入", "fiscal_grant"),
+        ("纳入专户管理的非税收入", "special_account"),
+        ("上年结余", "carryover"),
+        ("本年支出合计", "total"),
+        ("用事业基金弥补收支差额", None),  # a row of the summary, not a column word
+    ],
+)
+def test_header_words_of_other_templates(header: str, key: str | None) -> None:
+    word = column_word(header)
+    assert (word.key if word else None) == key
