@@ -3,6 +3,7 @@
 A title names the kind of table, and the kind decides which checks run: a budget table that is
 not recognised is kept as a generic table and nothing in it is checked, and a form or an
 explanatory table taken for a budget table would be checked against rules that do not fit it.
+The header words of their columns, likewise, give the columns the keys the checks compare.
 """
 
 from __future__ import annotations
