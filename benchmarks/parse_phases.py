@@ -119,12 +119,12 @@ def only(phase: str, passes: int) -> None:
     seeds = sorted(SEEDS.glob("*.txt"))
     raws = [read_file(path) for path in seeds]
     documents = [recognize_module.recognize(raw) for raw in raws]
-    tables = []  # the segments recognize() turns into tables (those no form claimed)
+    tables = []  # the segments recognize() turns into tables (those with rows no form placed)
     for raw in raws:
         found, _ = segments(raw.rows)
-        used = recognize_forms(raw, Document(source=raw.source), [])
+        placed = recognize_forms(raw, Document(source=raw.source), [])
         tables.append(
-            [s for s in found if not (s.kind is None and s.body and all(r.grid in used for r in s.body))]
+            [s for s in found if s.kind is not None or any(id(r) not in placed and r.filled for r in s.body)]
         )
     gc.disable()
     for _ in range(passes):
