@@ -68,6 +68,18 @@ def budget_xls(build, budget_xlsx, fixture_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
+def budget_doc(build, budget_docx, fixture_dir) -> Path:
+    """The Word fixture saved by LibreOffice in the legacy .doc format (Word 97–2003)."""
+    if build.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the .doc fixture cannot be built")
+    legacy = fixture_dir / "legacy-word"
+    legacy.mkdir(exist_ok=True)
+    # by way of OpenDocument: LibreOffice's direct .docx → .doc export flattens the second table
+    opendocument = build.convert(budget_docx, legacy, "odt")
+    return build.convert(opendocument, legacy, "doc", "MS Word 97")
+
+
+@pytest.fixture(scope="session")
 def seeds() -> Path:
     if not VARIANTS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
 import zipfile
 
 import pytest
@@ -93,10 +94,19 @@ def test_text_in_an_undecodable_encoding(tmp_path):
     assert "UTF-8" in error.reason
 
 
-def test_legacy_word_document(tmp_path):
-    stream = "WordDocument".encode("utf-16-le") + bytes(2)  # a directory entry's name
-    error = read_error(write(tmp_path, "old.doc", OLE2_MAGIC + bytes(1024) + stream + bytes(1024)))
-    assert "legacy" in error.reason and ".docx" in error.reason
+LEGACY_WORD = OLE2_MAGIC + bytes(1024) + "WordDocument".encode("utf-16-le") + bytes(2) + bytes(1024)
+
+
+def test_legacy_word_document_without_libreoffice(tmp_path, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    error = read_error(write(tmp_path, "old.doc", LEGACY_WORD))
+    assert "LibreOffice" in error.reason and ".docx" in error.reason
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_word_document_that_cannot_be_converted(tmp_path):
+    error = read_error(write(tmp_path, "old.doc", LEGACY_WORD))  # a directory entry's name, no content
+    assert "could not convert" in error.reason
 
 
 def test_damaged_legacy_office_file(tmp_path):

@@ -17,7 +17,7 @@ class SourceFile(BaseModel):
     name: str
     sha256: str
     size: int
-    format: str  # "text" | "docx" | "xlsx" | "xls" | "pdf"
+    format: str  # "text" | "docx" | "doc" | "xlsx" | "xls" | "pdf"
     encoding: str | None = None  # text files only
 
 

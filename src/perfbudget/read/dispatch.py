@@ -43,6 +43,10 @@ def read_file(path: str | Path, data: bytes | None = None, display_path: str | N
         from perfbudget.read.xlsx import read_xlsx
 
         return read_xlsx(data, source)
+    if fmt == "doc":
+        from perfbudget.read.doc import read_doc
+
+        return read_doc(data, source)
     if fmt == "xls":
         from perfbudget.read.xls import read_xls
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-SUFFIXES = frozenset({".txt", ".docx", ".xlsx", ".xls", ".pdf"})  # what a folder is searched for
+SUFFIXES = frozenset({".txt", ".docx", ".doc", ".xlsx", ".xls", ".pdf"})  # what a folder is searched for
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

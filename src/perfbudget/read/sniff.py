@@ -11,7 +11,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes, path: str) -> str:
-    """Return ``"docx"``, ``"xlsx"``, ``"xls"``, ``"pdf"`` or ``"text"``; raise for what we cannot read."""
+    """Return ``"docx"``, ``"doc"``, ``"xlsx"``, ``"xls"``, ``"pdf"`` or ``"text"``; raise for what we
+    cannot read."""
     if not data:
         raise ReadError(path, "the file is empty")
     if data.startswith(b"%PDF-"):
@@ -22,7 +23,7 @@ def sniff(data: bytes, path: str) -> str:
         if _stream_named("Workbook", data) or _stream_named("Book", data):
             return "xls"  # a legacy Excel workbook (BIFF), read by xlrd
         if _stream_named("WordDocument", data):
-            raise ReadError(path, "legacy Word (.doc) files are not supported; save as .docx")
+            return "doc"  # a legacy Word document, read through LibreOffice where installed
         raise ReadError(path, "damaged or truncated legacy Office file (no Word or Excel content found)")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         try:

@@ -109,9 +109,11 @@ def keep_original(sha256: str, name: str, data: bytes) -> None:
         original.save(update_fields=["data"])
 
 
-_REASONS = (  # the reader's one-line reasons (English) → what a user should read
+_REASONS = (  # the reader's one-line reasons (English) → what a user should read (first match)
+    ("need LibreOffice", "读取旧版 Word（.doc）文件需要安装 LibreOffice，请另存为 .docx 后再上传。"),
+    ("could not convert", "旧版 Word（.doc）文件无法转换（可能已损坏或设有密码）。"),
+    ("did not convert it in time", "旧版 Word（.doc）文件转换超时。"),
     ("password-protected", "文件设有密码，无法读取。请取消密码后再上传。"),
-    ("legacy Word", "不支持旧版 Word（.doc）文件，请另存为 .docx 后再上传。"),
     ("damaged", "文件已损坏或不完整，无法读取。"),
     ("truncated", "文件已损坏或不完整，无法读取。"),
     ("neither a Word", "压缩包既不是 Word 文件也不是 Excel 文件。"),

@@ -23,7 +23,14 @@ from perfbudget.serve.web.views.common import (
 from perfbudget.serve.web.views.errors import refuse
 from perfbudget.store import models as db
 
-FORMATS = {"text": "文本", "docx": "Word", "xlsx": "Excel", "xls": "Excel（.xls）", "pdf": "PDF"}
+FORMATS = {
+    "text": "文本",
+    "docx": "Word",
+    "doc": "Word（.doc）",
+    "xlsx": "Excel",
+    "xls": "Excel（.xls）",
+    "pdf": "PDF",
+}
 FAMILIES = {
     "budget_disclosure": "部门预算公开",
     "final_account_disclosure": "部门决算公开",
