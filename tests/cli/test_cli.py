@@ -16,10 +16,11 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.run([*PERFBUDGET, *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
-def test_check_clean_file_exits_0_and_prints_nothing(good_file: Path) -> None:
+def test_check_clean_file_exits_0_and_says_so_on_stderr_only(good_file: Path) -> None:
     done = run("check", str(good_file))
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
+    assert done.stderr.startswith("1 个文件：未发现错误或警告")
 
 
 def test_check_finds_the_planted_error_with_file_line_rule_and_cells(bad_sum_file: Path) -> None:

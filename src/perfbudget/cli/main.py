@@ -156,13 +156,16 @@ def check(
                     continue
                 shown += 1
                 sys.stdout.write("\n".join(finding_lines(finding, verbose=not brief)) + "\n")
+        counts = {s: sum(1 for _, fs in results for f in fs if f.severity == s) for s in Severity}
         if shown:
-            counts = {s: sum(1 for _, fs in results for f in fs if f.severity == s) for s in Severity}
             sys.stdout.flush()  # the summary comes after the findings when both go to one pipe
             sys.stderr.write(
                 f"{len(results)} 个文件：错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
                 f"提示 {counts[Severity.INFO]}\n"
             )
+        elif results:  # say that the files were checked, and how to see the rounding notes
+            more = f"；提示 {counts[Severity.INFO]} 条（--all 显示）" if counts[Severity.INFO] else ""
+            sys.stderr.write(f"{len(results)} 个文件：未发现错误或警告{more}\n")
     if status == EXIT_OK and errors:
         status = EXIT_FINDINGS
     raise typer.Exit(status)
