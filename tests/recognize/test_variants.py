@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from perfbudget.check import run_checks
 from perfbudget.pipeline import load_document
 
@@ -261,3 +263,29 @@ def test_older_general_budget_table_with_opening_and_closing_balances(tmp_path: 
         "budget.basic-plus-project",
         "budget.class-sum",
     }
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "本表无数据",  # a paragraph of its own, without 注：
+        "注：此表为空表",
+        "说明：本部门无国有资本经营预算收支，此表为空。",
+        "注：本部门无政府性基金收支，故本表以空表公开。",
+        "注：本单位无此项支出。",
+        "注：我单位不涉及该项支出。",
+    ],
+)
+def test_a_table_printed_empty_says_so_in_many_words(tmp_path: Path, note: str) -> None:
+    doc = parse(tmp_path, f"青川市生态环境局2025年政府性基金预算支出表\n单位：万元\n{note}\n")
+    (table,) = doc.tables
+    assert table.kind == "gov_fund_expenditure" and table.declared_empty and not table.rows
+    assert doc.findings == []
+
+
+def test_a_note_about_the_table_is_not_an_empty_table(tmp_path: Path) -> None:
+    text = (
+        "2025年部门收入总表\n单位：万元\n项目\t金额\n合计\t10.00\n办公费\t10.00\n"
+        "说明：本部门无下属单位，本表反映机关本级收入。\n"
+    )
+    assert not parse(tmp_path, text).tables[0].declared_empty
