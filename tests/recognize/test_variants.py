@@ -289,3 +289,28 @@ def test_a_note_about_the_table_is_not_an_empty_table(tmp_path: Path) -> None:
         "说明：本部门无下属单位，本表反映机关本级收入。\n"
     )
     assert not parse(tmp_path, text).tables[0].declared_empty
+
+
+def test_project_list_with_category_and_unit_columns_before_the_name(tmp_path: Path) -> None:
+    text = (
+        "青川市生态环境局2025年项目支出表\n单位：万元\n"
+        "项目分类\t项目单位\t项目名称\t本年拨款\t一般公共预算\t政府性基金预算\t财政拨款结转结余\n"
+        "\t\t合计\t300.00\t250.00\t50.00\t\n"
+        "专项业务类\t青川市生态环境局\t大气污染防治\t200.00\t150.00\t50.00\t\n"
+        "专项业务类\t青川市生态环境局\t水污染防治\t100.00\t100.00\t\t\n"
+    )
+    (table,) = parse(tmp_path, text).tables
+    assert table.kind == "project_expenditure"
+    assert [c.key for c in table.columns] == [
+        "category",
+        "unit",
+        "name",
+        "current_year",
+        "general_budget",
+        "gov_fund",
+        "carryover",
+    ]
+    assert [r.label for r in table.rows] == ["合计", "大气污染防治", "水污染防治"]
+    assert table.rows[1].cells["category"].text == "专项业务类"
+    assert table.rows[1].cells["unit"].text == "青川市生态环境局"
+    assert table.rows[1].cells["current_year"].value == Decimal("200.00")

@@ -139,7 +139,8 @@ def build_row(
 
     ``amounts`` holds each cell's figure (``parse_amount``); ``code_system`` is recorded on a row
     that has a code (``None``: leave it unset)."""
-    label = code = ""
+    label = code = label_key = ""
+    label_cell = None
     parts: dict[str, str] | None = None
     indent = 0
     values: dict[str, dict] = {}
@@ -157,9 +158,13 @@ def build_row(
                 parts[key.rsplit(".", 1)[-1]] = text
         elif kind == "name":
             if not label:
-                label, indent = text, cell.indent
+                label, indent, label_key, label_cell = text, cell.indent, key, cell
             elif text:
-                values[key] = {"text": text, "line": cell.line, "page": cell.page}
+                if key == "name" and label_key != "name":  # 项目名称 after 项目分类 or 项目单位: the label
+                    values[label_key] = {"text": label, "line": label_cell.line, "page": label_cell.page}
+                    label, indent, label_key, label_cell = text, cell.indent, key, cell
+                else:
+                    values[key] = {"text": text, "line": cell.line, "page": cell.page}
         else:  # line_no
             values[key] = {"text": text, "line": cell.line, "page": cell.page}
     if parts and not label:
