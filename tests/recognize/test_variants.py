@@ -314,3 +314,23 @@ def test_project_list_with_category_and_unit_columns_before_the_name(tmp_path: P
     assert table.rows[1].cells["category"].text == "专项业务类"
     assert table.rows[1].cells["unit"].text == "青川市生态环境局"
     assert table.rows[1].cells["current_year"].value == Decimal("200.00")
+
+
+def test_three_public_with_last_years_budget_beside_this_years(tmp_path: Path) -> None:
+    items = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
+    vehicles = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]
+    text = (
+        "青川市生态环境局2025年一般公共预算“三公”经费支出表\n单位：万元\n"
+        + "\t".join(["上年预算数", "", "", "", "", "", "本年预算数", "", "", "", "", ""])
+        + "\n"
+        + "\t".join(items * 2)
+        + "\n"
+        + "\t".join(vehicles * 2)
+        + "\n14.00\t0.00\t10.00\t0.00\t10.00\t4.00\t12.00\t0.00\t8.00\t0.00\t8.00\t4.00\n"
+    )
+    (table,) = parse(tmp_path, text).tables
+    assert table.kind == "three_public"
+    keys = [c.key for c in table.columns]
+    assert keys[:2] == ["prior.total", "prior.abroad"] and keys[6:8] == ["budget.total", "budget.abroad"]
+    assert table.rows[0].cells["budget.total"].value == Decimal("12.00")
+    assert table.rows[0].cells["prior.total"].value == Decimal("14.00")
