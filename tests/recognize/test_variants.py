@@ -334,3 +334,23 @@ def test_three_public_with_last_years_budget_beside_this_years(tmp_path: Path) -
     assert keys[:2] == ["prior.total", "prior.abroad"] and keys[6:8] == ["budget.total", "budget.abroad"]
     assert table.rows[0].cells["budget.total"].value == Decimal("12.00")
     assert table.rows[0].cells["prior.total"].value == Decimal("14.00")
+
+
+def test_a_column_of_rates_is_not_summed(tmp_path: Path) -> None:
+    rows = [
+        "\t合计\t290.00\t300.00\t10.00\t3.45",
+        "211\t节能环保支出\t290.00\t300.00\t10.00\t3.45",
+        "21101\t环境保护管理事务\t290.00\t300.00\t10.00\t3.45",
+        "2110101\t行政运行\t200.00\t205.00\t5.00\t2.50",
+        "2110102\t一般行政管理事务\t90.00\t95.00\t5.00\t5.56",
+    ]
+    text = (
+        "青川市生态环境局2025年一般公共预算支出表\n单位：万元\n"
+        "科目编码\t科目名称\t上年预算数\t本年预算数\t增减额\t增减率（%）\n" + "\n".join(rows) + "\n"
+    )
+    doc = parse(tmp_path, text)
+    rate = doc.tables[0].columns[-1]
+    assert rate.is_ratio and not doc.tables[0].columns[-2].is_ratio
+    assert run_checks(doc) == []  # 3.45% is not 2.50% + 5.56%; the amounts all add up
+    wrong = parse(tmp_path, text.replace("\t95.00\t5.00\t", "\t95.00\t6.00\t"), "wrong.txt")
+    assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.class-sum"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -30,6 +31,9 @@ class Cell(BaseModel):
         return self.value is None
 
 
+_RATIO = re.compile(r"率|比例|比重|占比|百分比|[%％]")
+
+
 class Column(BaseModel):
     """A leaf column. ``header`` is the header path from the top header row down to the leaf."""
 
@@ -39,6 +43,11 @@ class Column(BaseModel):
     header: list[str]
     side: str | None = None
     measure: bool = True
+
+    @property
+    def is_ratio(self) -> bool:
+        """A rate or share (增减率, 执行率, 占比, a header in %): its figures do not add up."""
+        return any(_RATIO.search(text) for text in self.header)
 
 
 class RowRole(StrEnum):
@@ -105,6 +114,12 @@ class Table(BaseModel):
 
     def measure_keys(self, side: str | None = None) -> list[str]:
         return [c.key for c in self.columns if c.measure and (side is None or c.side == side)]
+
+    def additive_keys(self, side: str | None = None) -> list[str]:
+        """The amount columns whose figures add up (rates and shares left out)."""
+        return [
+            c.key for c in self.columns if c.measure and not c.is_ratio and (side is None or c.side == side)
+        ]
 
     def find_rows(self, label: str, side: str | None = None) -> list[Row]:
         return [r for r in self.rows if r.label == label and (side is None or r.side == side)]

@@ -36,7 +36,7 @@ def column_sums(table: Table) -> list[ColumnSum]:
     """The column relations a table's headers imply (the same for every row)."""
     roots: dict[str | None, _Node] = {}
     for column in table.columns:
-        if not column.measure or not column.header:
+        if not column.measure or not column.header or column.is_ratio:
             continue
         node = roots.setdefault(column.side, _Node())
         for heading in column.header[:-1]:

@@ -31,7 +31,7 @@ def _row_sums(document: Document, classification: bool) -> Iterator[Finding]:
             parts = [table.rows[k] for k in kids]
             if _is_classification(row, parts) != classification:
                 continue
-            for key in dict.fromkeys(table.measure_keys(row.side) if row.side else table.measure_keys()):
+            for key in dict.fromkeys(table.additive_keys(row.side) if row.side else table.additive_keys()):
                 finding = _compare(document, table, row, parts, key, classification)
                 if finding is not None:
                     yield finding
@@ -62,13 +62,13 @@ def _compare(document, table, row, parts, key, classification) -> Finding | None
 @rule("budget.total-sum", Severity.ERROR, "arithmetic", "合计行等于其组成各行之和")
 def total_sum(document: Document) -> Iterator[Finding]:
     """A total row (合计, 本年收入合计, 总计, a unit in a project list, an economic class) equals the
-    sum of the rows it is made of, in every amount column. Differences within the rounding
-    tolerance are reported as information."""
+    sum of the rows it is made of, in every amount column (not in a column of rates or shares:
+    增减率, 占比, %). Differences within the rounding tolerance are reported as information."""
     return _row_sums(document, classification=False)
 
 
 @rule("budget.class-sum", Severity.ERROR, "arithmetic", "类等于其下各款之和，款等于其下各项之和")
 def class_sum(document: Document) -> Iterator[Finding]:
     """In a table coded by 功能分类 or 经济分类, a 类 (3 digits) equals the sum of its 款 (5 digits)
-    and a 款 the sum of its 项 (7 digits), in every amount column."""
+    and a 款 the sum of its 项 (7 digits), in every amount column (rates and shares left out)."""
     return _row_sums(document, classification=True)
