@@ -354,3 +354,25 @@ def test_a_column_of_rates_is_not_summed(tmp_path: Path) -> None:
     assert run_checks(doc) == []  # 3.45% is not 2.50% + 5.56%; the amounts all add up
     wrong = parse(tmp_path, text.replace("\t95.00\t5.00\t", "\t95.00\t6.00\t"), "wrong.txt")
     assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.class-sum"}
+
+
+def test_total_printed_last_is_the_sum_of_the_classes_above_it(tmp_path: Path) -> None:
+    body = [
+        "211\t节能环保支出\t300.00\t200.00\t100.00",
+        "2110101\t行政运行\t200.00\t200.00\t",
+        "2110102\t一般行政管理事务\t100.00\t\t100.00",
+        "221\t住房保障支出\t20.00\t20.00\t",
+        "2210201\t住房公积金\t20.00\t20.00\t",
+        "\t合计\t{total}\t{basic}\t100.00",
+    ]
+    text = (
+        "2025年部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        + "\n".join(body)
+        + "\n"
+    )
+    doc = parse(tmp_path, text.format(total="320.00", basic="220.00"))
+    table = doc.tables[0]
+    assert [r.parent for r in table.rows if r.code and len(r.code) == 3] == [5, 5]
+    assert not [f for f in run_checks(doc) if f.severity == "error"]
+    wrong = parse(tmp_path, text.format(total="321.00", basic="221.00"), "wrong.txt")
+    assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.total-sum"}

@@ -48,6 +48,10 @@ def coded(placed: list[Placed]) -> list[RowFields]:
                 if parent is not None
                 else (total if row["level"] == 1 or len(row["code"]) == 3 else None)
             )
+        if total is not None:  # a 合计 printed last: the 类 above it are its parts too
+            for row in rows[:total]:
+                if row["side"] == side and row["parent"] is None and row["code"] and len(row["code"]) == 3:
+                    row["parent"] = total
     _mark_groups(rows)
     return rows
 
