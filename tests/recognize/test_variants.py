@@ -376,3 +376,29 @@ def test_total_printed_last_is_the_sum_of_the_classes_above_it(tmp_path: Path) -
     assert not [f for f in run_checks(doc) if f.severity == "error"]
     wrong = parse(tmp_path, text.format(total="321.00", basic="221.00"), "wrong.txt")
     assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.total-sum"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("2025年一般公共预算基本支出", "经济分类预算表", "basic_expenditure_economic"),
+        ("青川市生态环境局", "2025年部门收支总表", "income_expenditure_summary"),
+        ("一般公共预算财政拨款", "收入支出决算表", "general_budget_expenditure"),  # not 收入支出决算表
+    ],
+)
+def test_a_title_wrapped_onto_two_lines(tmp_path: Path, first: str, second: str, kind: str) -> None:
+    text = (
+        f"{first}\n{second}\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t100.00\n"
+        "211\t节能环保支出\t100.00\n"
+    )
+    doc = parse(tmp_path, text)
+    (table,) = doc.tables
+    assert (table.kind, table.title, table.line) == (kind, first + second, 1)
+    assert first not in [p.text for p in doc.paragraphs]
+
+
+def test_a_heading_above_a_title_stays_prose(tmp_path: Path) -> None:
+    text = "二、支出预算情况\n2025年部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t100.00\n"
+    doc = parse(tmp_path, text)
+    assert [(t.kind, t.title) for t in doc.tables] == [("expenditure", "2025年部门支出总表")]
+    assert "二、支出预算情况" in [p.text for p in doc.paragraphs]

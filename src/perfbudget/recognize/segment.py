@@ -67,8 +67,15 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     label_match = LABEL.match
     note_match = NOTE.match
     kinds: dict[str, TableKind | None] = {}  # title_of() once per text: forms repeat their titles
+    head: RawRow | None = None  # a short line of prose just before: perhaps a title's first line
+
+    def kind_of(title: str) -> TableKind | None:
+        if title not in kinds:
+            kinds[title] = title_of(title)
+        return kinds[title]
 
     for row in rows:
+        above, head = head, None
         # the first filled cell, and the text of the row when it is the only filled one
         first = text = None
         for cell in row.cells:
@@ -79,14 +86,20 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
                     text = None
                     break
         kind = None
+        title_row = row
         if text and len(text) <= 80:
-            if text in kinds:
-                kind = kinds[text]
-            else:
-                kind = kinds[text] = title_of(text)
+            if above is not None and row.grid is None:
+                # a title wrapped onto two lines (2025年一般公共预算基本支出 / 经济分类预算表)
+                joined = above.cells[0].text.strip() + text.strip()
+                kind = kind_of(joined) if len(joined) <= 80 else None
+                if kind is not None:
+                    text, title_row = joined, above
+                    prose.pop()  # (the line above went to the prose last)
+            if kind is None:
+                kind = kind_of(text)
         if kind is not None:
             current = Segment(
-                kind=kind, title=text.strip(), title_row=row, label=pending_label or _title_label(text)
+                kind=kind, title=text.strip(), title_row=title_row, label=pending_label or _title_label(text)
             )
             found.append(current)
             pending_label, body_grid = None, None
@@ -112,6 +125,8 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             current.notes.append(row)  # 本表无数据 printed without 注：, under the title or the header
             continue
         if is_paragraph:
+            if text and len(text) <= 30 and text[-1] not in "。；;：:，,":
+                head = row
             if current is not None and not current.body and not current.notes:
                 prose.append(row)  # a subtitle or stray line between title and table
                 continue
