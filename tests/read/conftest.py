@@ -57,26 +57,28 @@ def budget_pdf(build, budget_docx, fixture_dir) -> Path:
     return build.convert_to_pdf(budget_docx, fixture_dir)
 
 
+def _legacy_folder(build, fixture_dir: Path, name: str, what: str) -> Path:
+    if build.soffice() is None:
+        pytest.skip(f"LibreOffice (soffice) is not installed: the {what} fixture cannot be built")
+    folder = fixture_dir / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def budget_xls(build, budget_xlsx, fixture_dir) -> Path:
     """The Excel fixture saved by LibreOffice in the legacy .xls format (BIFF8)."""
-    if build.soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the .xls fixture cannot be built")
-    legacy = fixture_dir / "legacy"
-    legacy.mkdir(exist_ok=True)
-    return build.convert(budget_xlsx, legacy, "xls", "MS Excel 97")
+    folder = _legacy_folder(build, fixture_dir, "legacy", ".xls")
+    return build.convert(budget_xlsx, folder, "xls", "MS Excel 97")
 
 
 @pytest.fixture(scope="session")
 def budget_doc(build, budget_docx, fixture_dir) -> Path:
     """The Word fixture saved by LibreOffice in the legacy .doc format (Word 97–2003)."""
-    if build.soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the .doc fixture cannot be built")
-    legacy = fixture_dir / "legacy-word"
-    legacy.mkdir(exist_ok=True)
+    folder = _legacy_folder(build, fixture_dir, "legacy-word", ".doc")
     # by way of OpenDocument: LibreOffice's direct .docx → .doc export flattens the second table
-    opendocument = build.convert(budget_docx, legacy, "odt")
-    return build.convert(opendocument, legacy, "doc", "MS Word 97")
+    opendocument = build.convert(budget_docx, folder, "odt")
+    return build.convert(opendocument, folder, "doc", "MS Word 97")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from perfbudget.model.document import SourceFile
@@ -48,6 +49,19 @@ class RawRow:
     def text(self) -> str:
         """All non-empty cell texts joined by a space (for title and label matching)."""
         return " ".join(c.text for c in self.cells if c.text)
+
+
+def one_grid_each(groups: Iterable[list[RawRow]]) -> list[RawRow]:
+    """The rows of every non-empty group (a worksheet) in order, each group one physical table."""
+    rows: list[RawRow] = []
+    grid = -1
+    for group in groups:
+        if group:
+            grid += 1
+            for row in group:
+                row.grid = grid
+            rows.extend(group)
+    return rows
 
 
 @dataclass(slots=True)

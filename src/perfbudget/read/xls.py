@@ -9,7 +9,7 @@ top-left cell.
 from __future__ import annotations
 
 from perfbudget.model.document import SourceFile
-from perfbudget.read.blocks import RawCell, RawDocument, RawRow
+from perfbudget.read.blocks import RawCell, RawDocument, RawRow, one_grid_each
 from perfbudget.read.clean import clean, indent_of
 from perfbudget.read.errors import ReadError
 from perfbudget.read.xlsx import format_date, format_number
@@ -29,15 +29,7 @@ def read_xls(data: bytes, source: SourceFile) -> RawDocument:
         raise ReadError(source.path, f"damaged Excel (.xls) file ({str(exc)[:120]})") from None
     except Exception as exc:  # struct, index and assertion errors of a truncated file
         raise ReadError(source.path, f"damaged Excel (.xls) file ({type(exc).__name__})") from None
-    rows: list[RawRow] = []
-    grid = -1
-    for sheet in book.sheets():
-        sheet_rows = _sheet_rows(book, sheet)
-        if sheet_rows:
-            grid += 1
-            for row in sheet_rows:
-                row.grid = grid
-            rows.extend(sheet_rows)
+    rows = one_grid_each(_sheet_rows(book, sheet) for sheet in book.sheets())
     return RawDocument(source=source, rows=rows)
 
 

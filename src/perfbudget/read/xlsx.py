@@ -11,11 +11,12 @@ import datetime as dt
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from io import BytesIO
 
 from perfbudget.model.document import SourceFile
-from perfbudget.read.blocks import RawCell, RawDocument, RawRow, ReadProblem
+from perfbudget.read.blocks import RawCell, RawDocument, RawRow, ReadProblem, one_grid_each
 from perfbudget.read.clean import clean, indent_of
 from perfbudget.read.errors import ReadError
 
@@ -23,22 +24,19 @@ from perfbudget.read.errors import ReadError
 def read_xlsx(data: bytes, source: SourceFile) -> RawDocument:
     # data_only: a formula cell shows its cached result, which is what was printed.
     book = _load(data, source.path, data_only=True)
-    rows: list[RawRow] = []
     problems: list[ReadProblem] = []
-    grid = -1
+    rows = one_grid_each(_worksheets_rows(book, problems))
+    problems.extend(_uncalculated_formulas(data, source.path, book))
+    return RawDocument(source=source, rows=rows, problems=problems)
+
+
+def _worksheets_rows(book, problems: list[ReadProblem]) -> Iterator[list[RawRow]]:
     for name in book.sheetnames:  # iterating the book itself would skip chartsheets
         sheet = book[name]
         if not hasattr(sheet, "iter_rows"):  # a chartsheet: a chart, no cells
             problems.append(ReadProblem(None, None, f"sheet {name!r} is a chart; its figures are not read"))
             continue
-        sheet_rows = _sheet_rows(sheet, problems)
-        if sheet_rows:
-            grid += 1
-            for row in sheet_rows:
-                row.grid = grid
-            rows.extend(sheet_rows)
-    problems.extend(_uncalculated_formulas(data, source.path, book))
-    return RawDocument(source=source, rows=rows, problems=problems)
+        yield _sheet_rows(sheet, problems)
 
 
 def _load(data: bytes, path: str, data_only: bool):
