@@ -654,3 +654,19 @@ def test_a_form_saved_as_a_worksheet_with_its_heading_rows(tmp_path):
     assert document.tables == []  # the form's rows are not kept a second time as a table
     assert "附件2" in [p.text for p in document.paragraphs]
     assert [f.message for f in document.findings] == []
+
+
+def test_heading_rows_of_forms_in_two_worksheets_keep_their_order(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for number, sheet in enumerate((book.active, book.create_sheet("表二")), start=1):
+        for heading in (f"附件{number}", "项目绩效目标表", "（2031年度）"):
+            sheet.append([heading])
+        for row in PROJECT_ROWS:
+            sheet.append(list(row))
+    path = tmp_path / "forms.xlsx"
+    book.save(path)
+    document = load_document(path)
+    assert len(document.project_targets) == 2 and document.tables == []
+    assert [p.text for p in document.paragraphs] == ["附件1", "附件2"]

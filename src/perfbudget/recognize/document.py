@@ -25,11 +25,14 @@ def recognize(raw: RawDocument) -> Document:
     findings: list[Finding] = []
     placed = recognize_forms(raw, document, findings)  # performance forms claim their rows
     index = 0
+    headings: list[RawRow] = []
     for segment in found:
-        if segment.kind is None and not _table_left(segment, placed, prose):
+        if segment.kind is None and not _table_left(segment, placed, headings):
             continue
         index += 1
         document.tables.append(build_table(segment, f"t{index}", raw.source.path, findings))
+    if headings:
+        prose = _in_printed_order(raw.rows, prose, headings)
     for problem in raw.problems:
         findings.append(
             Finding(
@@ -51,20 +54,29 @@ def recognize(raw: RawDocument) -> Document:
     return document
 
 
-def _table_left(segment: Segment, placed: set[int], prose: list[RawRow]) -> bool:
+def _table_left(segment: Segment, placed: set[int], headings: list[RawRow]) -> bool:
     """Keep in an untitled table only the rows no form placed; whether a table is left.
 
     Rows left that hold one text each (附件3, 第二部分 printed in a grid above a form or a table)
-    are headings, not a table: they join the prose, in line order.
+    are headings, not a table: they go to ``headings``.
     """
     left = [row for row in segment.body if id(row) not in placed and row.filled]
     if left and all(len(row.filled) == 1 for row in left):
-        prose.extend(RawRow(row.filled, row.line, row.page) for row in left)
-        prose.sort(key=lambda row: (row.page or 0, row.line or 0))
+        headings.extend(left)
         return False
     if len(left) < len(segment.body):
         segment.body = left
     return bool(left)
+
+
+def _in_printed_order(rows: list[RawRow], prose: list[RawRow], headings: list[RawRow]) -> list[RawRow]:
+    """The prose with the headings found in grids, in the order the file prints them, each
+    heading as a paragraph of its one text."""
+    position = {id(row): index for index, row in enumerate(rows)}
+    merged = sorted([*prose, *headings], key=lambda row: position[id(row)])
+    return [
+        row if row.grid is None else RawRow(row.filled, row.line, row.page, None, row.sheet) for row in merged
+    ]
 
 
 def _describe(document: Document, found: list[Segment], prose) -> None:
