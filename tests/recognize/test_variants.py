@@ -402,3 +402,13 @@ def test_a_heading_above_a_title_stays_prose(tmp_path: Path) -> None:
     doc = parse(tmp_path, text)
     assert [(t.kind, t.title) for t in doc.tables] == [("expenditure", "2025年部门支出总表")]
     assert "二、支出预算情况" in [p.text for p in doc.paragraphs]
+
+
+def test_prose_after_a_table_that_mentions_no_data_stays_prose(tmp_path: Path) -> None:
+    text = (
+        "2025年部门收入总表\n单位：万元\n项目\t金额\n合计\t10.00\n办公费\t10.00\n"
+        "本部门2025年无政府性基金预算，故相关表格无数据。\n"
+    )
+    doc = parse(tmp_path, text)
+    assert not doc.tables[0].declared_empty and doc.tables[0].notes == []
+    assert "本部门2025年无政府性基金预算，故相关表格无数据。" in [p.text for p in doc.paragraphs]

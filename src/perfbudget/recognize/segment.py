@@ -121,7 +121,14 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
             if lead and lead[0] in "注说备" and note_match(lead) is not None:
                 current.notes.append(row)
                 continue
-        if is_paragraph and current is not None and text and len(text) <= 60 and DECLARED_EMPTY.search(text):
+        if (
+            is_paragraph
+            and current is not None
+            and text
+            and len(text) <= 60
+            and (not current.body or text.startswith(("本表", "此表", "该表")))
+            and DECLARED_EMPTY.search(text)
+        ):
             current.notes.append(row)  # 本表无数据 printed without 注：, under the title or the header
             continue
         if is_paragraph:
