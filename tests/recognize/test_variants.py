@@ -412,3 +412,21 @@ def test_prose_after_a_table_that_mentions_no_data_stays_prose(tmp_path: Path) -
     doc = parse(tmp_path, text)
     assert not doc.tables[0].declared_empty and doc.tables[0].notes == []
     assert "本部门2025年无政府性基金预算，故相关表格无数据。" in [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("marker", ["青川市生态环境局2025年部门支出总表（续）", "续表", "（续表）"])
+def test_a_table_continued_under_a_repeated_title_or_a_continuation_line(tmp_path: Path, marker: str) -> None:
+    header = "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    text = (
+        "青川市生态环境局2025年部门支出总表\n单位：万元\n"
+        + header
+        + "\t合计\t320.00\t220.00\t100.00\n211\t节能环保支出\t300.00\t200.00\t100.00\n"
+        + "2110101\t行政运行\t300.00\t200.00\t100.00\n"
+        + f"{marker}\n单位：万元\n"
+        + header
+        + "221\t住房保障支出\t20.00\t20.00\t\n2210201\t住房公积金\t20.00\t20.00\t\n"
+    )
+    doc = parse(tmp_path, text)
+    (table,) = doc.tables
+    assert [r.code for r in table.rows] == [None, "211", "2110101", "221", "2210201"]
+    assert [f for f in run_checks(doc) if f.severity == "error"] == []

@@ -68,6 +68,7 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     note_match = NOTE.match
     kinds: dict[str, TableKind | None] = {}  # title_of() once per text: forms repeat their titles
     head: RawRow | None = None  # a short line of prose just before: perhaps a title's first line
+    continuing = False  # a 续表 line was read: the rows that follow go on with the current table
 
     def kind_of(title: str) -> TableKind | None:
         if title not in kinds:
@@ -97,14 +98,25 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
                     prose.pop()  # (the line above went to the prose last)
             if kind is None:
                 kind = kind_of(text)
+        if text and current is not None and _goes_on(current, text, kind):
+            continuing = True
+            continue
         if kind is not None:
             current = Segment(
                 kind=kind, title=text.strip(), title_row=title_row, label=pending_label or _title_label(text)
             )
             found.append(current)
-            pending_label, body_grid = None, None
+            pending_label, body_grid, continuing = None, None, False
             continue
         is_paragraph = row.grid is None
+        if continuing:
+            if is_meta(row):
+                continue  # 单位：万元 printed again over the rest of the table
+            continuing = False
+            if not is_paragraph:
+                current.body.append(row)  # (its header printed again is dropped with the others)
+                body_grid = row.grid
+                continue
         # (a label holds 表 or 公开, see LABEL: the test is cheap, squash() is not)
         if is_paragraph and text and ("表" in text or "公" in text) and label_match(squash(text)):
             if current is not None and current.label is None and not current.body and not current.notes:
@@ -159,6 +171,21 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
         current.body.append(row)
         body_grid = row.grid
     return found, prose
+
+
+_CONTINUED = re.compile(r"(?:续表|续上表|[（(]续表?[）)])[:：]?")
+_CONTINUED_TITLE = re.compile(r"[（(]续表?[）)]$|^续表")
+
+
+def _goes_on(current: Segment, text: str, kind: TableKind | None) -> bool:
+    """``续表`` on its own line, or the current table's title again with （续）: the table goes on
+    after a page break (its header may be printed again; build_table drops it)."""
+    if current.kind is None or not current.body or current.notes:
+        return False
+    text = text.strip()
+    if kind is None:
+        return _CONTINUED.fullmatch(text) is not None
+    return kind == current.kind and _CONTINUED_TITLE.search(text) is not None
 
 
 _LEADING_LABEL = re.compile(
