@@ -670,3 +670,15 @@ def test_heading_rows_of_forms_in_two_worksheets_keep_their_order(tmp_path):
     document = load_document(path)
     assert len(document.project_targets) == 2 and document.tables == []
     assert [p.text for p in document.paragraphs] == ["附件1", "附件2"]
+
+
+@pytest.mark.parametrize("marker", ["项目绩效目标表（续）", "续表"])
+@LAYOUTS
+def test_a_form_continued_after_a_page_break_is_one_form(layout, marker):
+    head, tail = PROJECT_ROWS[:5], PROJECT_ROWS[5:]
+    text = layout("项目绩效目标表", head) + (f"{marker}\n" if layout is as_rows else f"\t{marker}\n\n")
+    text += layout(None, [PROJECT_ROWS[3], *tail])  # the indicator header printed again
+    document = load_document("qingchuan-2031.txt", data=text.encode("utf-8"))
+    (form,) = document.project_targets
+    assert [i.level3 for i in form.indicators] == ["疫木清理数量", "疫情扩散势头"]
+    assert [f.message for f in document.findings] == []
