@@ -430,3 +430,43 @@ def test_a_table_continued_under_a_repeated_title_or_a_continuation_line(tmp_pat
     (table,) = doc.tables
     assert [r.code for r in table.rows] == [None, "211", "2110101", "221", "2210201"]
     assert [f for f in run_checks(doc) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # 合计, the department printed once, its projects
+        ["合计\t300.00", "青川市生态环境局\t300.00", "大气污染防治\t200.00", "水污染防治\t100.00"],
+        # 合计, the department, its units printed once, their projects
+        [
+            "合计\t300.00",
+            "青川市生态环境局\t300.00",
+            "青川市生态环境局机关\t200.00",
+            "大气污染防治\t200.00",
+            "青川市环境监测站\t100.00",
+            "水质自动监测站运维经费\t100.00",
+        ],
+        # the department as the first row, its units printed once
+        [
+            "青川市生态环境局\t300.00",
+            "青川市生态环境局机关\t200.00",
+            "大气污染防治\t200.00",
+            "青川市环境监测站\t100.00",
+            "水质自动监测站运维经费\t100.00",
+        ],
+    ],
+)
+def test_project_lists_with_units_printed_once(tmp_path: Path, lines: list[str]) -> None:
+    text = "青川市生态环境局2025年项目支出表\n单位：万元\n项目名称\t金额\n" + "\n".join(lines) + "\n"
+    doc = parse(tmp_path, text)
+    assert [f for f in run_checks(doc) if f.severity == "error"] == []
+    wrong = parse(tmp_path, text.replace("大气污染防治\t200.00", "大气污染防治\t210.00"), "wrong.txt")
+    assert [f.rule for f in run_checks(wrong) if f.severity == "error"]
+
+
+def test_a_project_named_like_a_unit_is_still_a_project(tmp_path: Path) -> None:
+    lines = ["合计\t300.00", "乡镇空气自动监测站\t100.00", "大气污染防治\t200.00"]
+    text = "青川市生态环境局2025年项目支出表\n单位：万元\n项目名称\t金额\n" + "\n".join(lines) + "\n"
+    doc = parse(tmp_path, text)
+    assert [r.parent for r in doc.tables[0].rows] == [None, 0, 0]
+    assert [f for f in run_checks(doc) if f.severity == "error"] == []

@@ -8,6 +8,7 @@ before they are validated into :class:`Row` models.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from perfbudget.model.tables import RowRole
 from perfbudget.read.clean import squash
@@ -189,14 +190,48 @@ def named(placed: list[Placed]) -> list[RowFields]:
     return rows
 
 
+# a public body's name (a unit of the department), not a project's: 青川市环境监测站, …局（本级）
+_BODY_NAME = re.compile(
+    r"(?:局|委员会|办公室|院|厅|中心|站|所|队|馆|署|学校|中学|小学|幼儿园|医院|机关)(?:[（(](?:本级|机关|汇总)[）)])?$"
+)
+
+
+def _is_body(label: str) -> bool:
+    return _BODY_NAME.search(label) is not None and not any(word in label for word in ("项目", "经费", "费"))
+
+
+def _heads_what_follows(rows: list[RowFields], index: int) -> bool:
+    """Whether the row at ``index`` carries the sum of the rows after it, up to the next body or
+    the end: a unit over its projects, told from a project that happens to bear a body's name
+    (乡镇空气自动监测站). Rounding of each printed figure is allowed for."""
+    row = rows[index]
+    key = next((k for k, c in row["cells"].items() if c.get("value") is not None), None)
+    if key is None:
+        return False
+    parts = []
+    for other in rows[index + 1 :]:
+        if _is_body(other["label"]):
+            break
+        value = other["cells"].get(key, {}).get("value")
+        if value is not None:
+            parts.append(value)
+    if not parts:
+        return False
+    figures = [row["cells"][key]["value"], *parts]
+    unit = Decimal(1).scaleb(max(f.as_tuple().exponent for f in figures))
+    return abs(figures[0] - sum(parts)) <= max(unit, unit * len(figures) / 2)
+
+
 def projects(placed: list[Placed]) -> list[RowFields]:
-    """项目支出表: the first row is the department; a unit is printed twice (unit, then the unit
-    as its own budget level), its projects follow."""
+    """项目支出表: the first row is the department (or 合计); a unit is printed twice (unit, then
+    the unit as its own budget level) or once under its name, its projects follow. A unit named
+    right before other units is their department."""
     rows = [p.row for p in placed]
     if not rows:
         return rows
     total = 0
     rows[0]["role"], rows[0]["level"] = RowRole.TOTAL, 0
+    department: int | None = None  # a body printed over other bodies, under the total
     unit: int | None = None
     index = 1
     while index < len(rows):
@@ -207,6 +242,17 @@ def projects(placed: list[Placed]) -> list[RowFields]:
             nxt["parent"], nxt["level"] = index, 2
             unit = index + 1
             index += 2
+            continue
+        if _is_body(row["label"]) and (
+            (nxt is not None and _is_body(nxt["label"])) or _heads_what_follows(rows, index)
+        ):
+            if department is None and unit is None and nxt is not None and _is_body(nxt["label"]):
+                row["parent"], row["level"], department = total, 1, index
+            else:
+                row["parent"] = department if department is not None else total
+                row["level"] = 2 if department is not None else 1
+                unit = index
+            index += 1
             continue
         row["parent"] = unit if unit is not None else total
         row["level"] = 3 if unit is not None else 1
