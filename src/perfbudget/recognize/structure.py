@@ -197,7 +197,7 @@ _BODY_NAME = re.compile(
 
 
 def _is_body(label: str) -> bool:
-    return _BODY_NAME.search(label) is not None and not any(word in label for word in ("项目", "经费", "费"))
+    return _BODY_NAME.search(label) is not None
 
 
 def _heads_what_follows(rows: list[RowFields], index: int) -> bool:
