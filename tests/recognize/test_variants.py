@@ -470,3 +470,16 @@ def test_a_project_named_like_a_unit_is_still_a_project(tmp_path: Path) -> None:
     doc = parse(tmp_path, text)
     assert [r.parent for r in doc.tables[0].rows] == [None, 0, 0]
     assert [f for f in run_checks(doc) if f.severity == "error"] == []
+
+
+def test_a_table_by_unit_sums_its_units(tmp_path: Path) -> None:
+    text = (
+        "青川市生态环境局2025年部门收入总表\n单位：万元\n单位名称\t合计\t一般公共预算\t政府性基金预算\n"
+        "合计\t320.00\t300.00\t20.00\n青川市生态环境局机关\t220.00\t200.00\t20.00\n"
+        "青川市环境监测站\t{station}\t{station}\t\n"
+    )
+    doc = parse(tmp_path, text.format(station="100.00"))
+    assert [r.parent for r in doc.tables[0].rows] == [None, 0, 0]
+    assert [f for f in run_checks(doc) if f.severity == "error"] == []
+    wrong = parse(tmp_path, text.format(station="101.00"), "wrong.txt")
+    assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.total-sum"}

@@ -53,6 +53,10 @@ def coded(placed: list[Placed]) -> list[RowFields]:
             for row in rows[:total]:
                 if row["side"] == side and row["parent"] is None and row["code"] and len(row["code"]) == 3:
                     row["parent"] = total
+            others = [r for i, r in enumerate(rows) if r["side"] == side and i != total]
+            if not by_code and others and all(_is_body(r["label"]) for r in others):
+                for row in others:  # a table by unit (no code at all): the total sums the units
+                    row["parent"] = total
     _mark_groups(rows)
     return rows
 
