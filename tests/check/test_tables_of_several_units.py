@@ -66,3 +66,16 @@ def test_a_name_printed_without_its_scope_is_the_same_unit(tmp_path: Path) -> No
     )
     assert errors(tmp_path, text) == []
     assert {f.rule for f in errors(tmp_path, wrong)} == {"budget.cross-table"}
+
+
+def test_the_prose_is_checked_against_the_departments_own_tables(tmp_path: Path) -> None:
+    station, department = UNITS[1], UNITS[0]
+    prose = (
+        f"{department[0]}2025年部门预算情况说明\n"
+        f"2025年{department[0]}收入总计{department[1]}万元，支出总计{department[1]}万元。\n"
+    )
+    path = tmp_path / "units.txt"
+    path.write_text(unit_tables(*station) + unit_tables(*department) + prose, encoding="utf-8")
+    document = load_document(path)
+    assert document.department == department[0]  # the unit the document's own heading names
+    assert [f for f in run_checks(document) if f.severity == "error"] == []

@@ -101,7 +101,7 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
         titles = [s.title for s in known] + [r.text for r in prose[:10] if r.heading]
         departments = Counter(filter(None, map(issuer_of_title, titles)))
     if departments:
-        name = departments.most_common(1)[0][0]
+        name = _named_by_prose(departments, prose) or departments.most_common(1)[0][0]
         scope = _SCOPE.search(name)
         if scope:  # 焦作市生态环境局（汇总）: the department, consolidated over its units
             document.scope, name = scope.group(1), name[: scope.start()]
@@ -110,6 +110,19 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
     if units:
         document.money_unit = units.most_common(1)[0][0]
     _describe_from_forms(document)
+
+
+def _named_by_prose(departments: Counter, prose: list) -> str | None:
+    """Where the tables of several units are printed, the one the document's own headings name
+    (青川市生态环境局2025年部门预算情况说明) is the department."""
+    if len(departments) < 2:
+        return None
+    bare = {_SCOPE.sub("", name): name for name in departments}
+    for row in prose:
+        text = row.text
+        if len(text) <= 40 and (name := issuer_of_title(text)) is not None and _SCOPE.sub("", name) in bare:
+            return bare[_SCOPE.sub("", name)]
+    return None
 
 
 _CODE_PREFIX = re.compile(r"^\d{2,4}\s*[-－—]\s*")

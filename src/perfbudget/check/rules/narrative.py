@@ -196,7 +196,16 @@ def _tables(document: Document, selector: _Selector) -> list[Table]:
         if not table.rows:
             continue
         tables.append(table)
+    # the prose speaks for the department: its own tables first where other units' are printed too
+    tables.sort(key=lambda table: not _printed_for(table, document.department))
     return tables
+
+
+def _printed_for(table: Table, department: str | None) -> bool:
+    """Whether ``table`` is printed for ``department`` (or names no one)."""
+    if table.issuer is None or department is None:
+        return True
+    return re.sub(r"[（(](?:汇总|本级|合并)[）)]$", "", table.issuer) == department
 
 
 def _locate_in(table: Table, selector: _Selector, scope: str | None, code: str | None, doc_scope: str):
