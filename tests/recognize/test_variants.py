@@ -483,3 +483,29 @@ def test_a_table_by_unit_sums_its_units(tmp_path: Path) -> None:
     assert [f for f in run_checks(doc) if f.severity == "error"] == []
     wrong = parse(tmp_path, text.format(station="101.00"), "wrong.txt")
     assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.total-sum"}
+
+
+def test_summary_with_its_halves_one_under_the_other(tmp_path: Path) -> None:
+    lines = [
+        "项目\t预算数",
+        "收入\t",
+        "一、一般公共预算拨款收入\t300.00",
+        "二、政府性基金预算拨款收入\t20.00",
+        "本年收入合计\t320.00",
+        "上年结转\t10.00",
+        "收入总计\t330.00",
+        "支出\t",
+        "一、节能环保支出\t300.00",
+        "二、城乡社区支出\t20.00",
+        "本年支出合计\t320.00",
+        "结转下年\t{carry}",
+        "支出总计\t{total}",
+    ]
+    text = "青川市生态环境局2025年部门收支总表\n单位：万元\n" + "\n".join(lines) + "\n"
+    doc = parse(tmp_path, text.format(carry="10.00", total="330.00"))
+    table = doc.tables[0]
+    assert [r.side for r in table.rows].count("income") == 6
+    assert [r.side for r in table.rows].count("expenditure") == 6
+    assert run_checks(doc) == []
+    wrong = parse(tmp_path, text.format(carry="11.00", total="331.00"), "wrong.txt")
+    assert {f.rule for f in run_checks(wrong) if f.severity == "error"} == {"budget.balance"}

@@ -73,10 +73,14 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
     """收支总表: per half, the ordinal rows make up 本年…合计; what follows it (结转, 结余) makes up
     总计 together with it; rows printed under a 结转 row (indented or numbered again) make it up.
     A half that heads its parts instead (一、本年收入 over （一）…, 二、上年结转 over （一）…) is
-    read by :func:`_headed_half`."""
+    read by :func:`_headed_half`. Halves printed one under the other (a 收入 line, its rows, a
+    支出 line, its rows) are told apart by those lines."""
     rows = [p.row for p in placed]
+    _stacked_halves(rows)
     for side in {r["side"] for r in rows}:
-        members = [(i, p) for i, p in enumerate(placed) if p.row["side"] == side]
+        members = [
+            (i, p) for i, p in enumerate(placed) if p.row["side"] == side and p.row["role"] != RowRole.NOTE
+        ]
         year_total = grand_total = None
         for i, p in members:
             if p.row["role"] != RowRole.TOTAL:
@@ -121,6 +125,32 @@ def two_sided(placed: list[Placed], class_code=None) -> list[RowFields]:
             carry_parent = i
     _mark_groups(rows)
     return rows
+
+
+_HALF_HEADINGS = {"收入": "income", "收入项目": "income", "支出": "expenditure", "支出项目": "expenditure"}
+
+
+def _stacked_halves(rows: list[RowFields]) -> None:
+    """A summary printed in one column pair: the 收入 and 支出 lines (no figures) start its halves."""
+    if any(row["side"] is not None for row in rows):
+        return
+    headings = [
+        i
+        for i, row in enumerate(rows)
+        if _HALF_HEADINGS.get(squash(strip_ordinal(row["label"])))
+        and not any(cell.get("value") is not None for cell in row["cells"].values())
+    ]
+    if {_HALF_HEADINGS[squash(strip_ordinal(rows[i]["label"]))] for i in headings} != {
+        "income",
+        "expenditure",
+    }:
+        return
+    side = None
+    for index, row in enumerate(rows):
+        if index in headings:
+            side = _HALF_HEADINGS[squash(strip_ordinal(row["label"]))]
+            row["role"] = RowRole.NOTE  # a heading line, part of nothing
+        row["side"] = side
 
 
 _YEAR_HEADINGS = ("本年收入", "本年支出")
