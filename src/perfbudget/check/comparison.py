@@ -55,7 +55,8 @@ def sum_finding(
     difference = actual - got
     if difference == 0:
         return None
-    tolerance = sum_tolerance(actual, parts)
+    # (an empty total is no printed figure: the parts alone say to what precision they were printed)
+    tolerance = sum_tolerance(total if total is not None else got, parts)
     within = abs(difference) <= tolerance
     verdict = f"在尾数误差 {tolerance} 以内" if within else f"超出尾数误差 {tolerance}"
     return Finding(
