@@ -3,7 +3,8 @@
 Every printed figure is rounded to its printed precision (``0.01`` 万元 for 2 decimals), so each
 is off by at most half a unit of its last digit. A total and its ``n`` parts can therefore
 disagree by up to ``(n + 1) × ½`` unit without any error; we never allow less than one unit.
-A larger difference is an error; a smaller non-zero one is reported as rounding (info).
+A larger difference is an error; a smaller non-zero one is reported as rounding (info). An empty
+cell is no printed figure and sets no precision.
 """
 
 from __future__ import annotations
