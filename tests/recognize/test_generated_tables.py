@@ -127,3 +127,64 @@ def test_one_wrong_item_is_found(tmp_path, rows, layout, data) -> None:
     assert found, "a 项 one 万元 off its 款 must be an error"
     assert {f.rule for f in found} <= {"budget.class-sum", "budget.total-sum"}
     assert any(c.role == "part" and c.row_label == name for f in found for c in f.cells)  # it is cited
+
+
+# ------------------------------------------------------------------ project lists
+
+UNITS = ["青川市生态环境局机关", "青川市环境监测站", "青川市固体废物管理中心", "青川市环境科学研究所"]
+PROJECTS = [
+    "大气污染防治",
+    "水污染防治专项经费",
+    "乡镇空气自动监测站",  # a project that bears a body's name
+    "环境执法能力建设",
+    "生态环境宣传教育中心",  # likewise
+    "土壤污染状况调查",
+    "危险废物处置运维经费",
+]
+
+
+@st.composite
+def project_list(draw) -> list[tuple[str, list[tuple[str, Decimal]]]]:
+    units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
+    listed = []
+    for unit in units:
+        names = draw(st.lists(st.sampled_from(PROJECTS), min_size=1, max_size=4, unique=True))
+        listed.append((unit, [(n, Decimal(draw(st.integers(1, 900000))) * CENT) for n in names]))
+    return listed
+
+
+def project_text(listed, *, twice: bool, total_row: bool) -> str:
+    lines = ["青川市生态环境局2025年项目支出表", "单位：万元", "项目名称\t金额"]
+    total = sum((a for _, projects in listed for _, a in projects), Decimal(0))
+    lines.append(f"{'合计' if total_row else '青川市生态环境局'}\t{total:.2f}")
+    for unit, projects in listed:
+        amount = sum((a for _, a in projects), Decimal(0))
+        lines += [f"{unit}\t{amount:.2f}"] * (2 if twice else 1)  # a unit printed twice or once
+        lines += [f"{name}\t{a:.2f}" for name, a in projects]
+    return "\n".join(lines) + "\n"
+
+
+def _table_errors(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "projects.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    assert [t.kind for t in document.tables] == ["project_expenditure"]
+    return [f for f in run_checks(document) if f.severity == "error"]
+
+
+@SETTINGS
+@given(listed=project_list(), twice=st.booleans(), total_row=st.booleans())
+def test_project_lists_that_add_up_give_no_error(tmp_path, listed, twice, total_row) -> None:
+    assert _table_errors(tmp_path, project_text(listed, twice=twice, total_row=total_row)) == []
+
+
+@SETTINGS
+@given(listed=project_list(), twice=st.booleans(), total_row=st.booleans(), data=st.data())
+def test_one_wrong_project_is_found(tmp_path, listed, twice, total_row, data) -> None:
+    unit_index = data.draw(st.integers(0, len(listed) - 1))
+    _, projects = listed[unit_index]
+    name, amount = projects[0]
+    text = project_text(listed, twice=twice, total_row=total_row)
+    wrong = text.replace(f"\n{name}\t{amount:.2f}\n", f"\n{name}\t{amount + 1:.2f}\n", 1)
+    assert wrong != text
+    assert _table_errors(tmp_path, wrong)

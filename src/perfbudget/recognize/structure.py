@@ -7,6 +7,7 @@ before they are validated into :class:`Row` models.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from perfbudget.model.tables import RowRole
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import column_word
 from perfbudget.recognize.rows import Placed, RowFields
-from perfbudget.recognize.vocabulary import has_ordinal, strip_ordinal
+from perfbudget.recognize.vocabulary import has_ordinal, is_total_label, strip_ordinal
 
 
 def _mark_groups(rows: list[RowFields]) -> None:
@@ -234,61 +235,80 @@ def _is_body(label: str) -> bool:
     return _BODY_NAME.search(label) is not None
 
 
-def _heads_what_follows(rows: list[RowFields], index: int) -> bool:
-    """Whether the row at ``index`` carries the sum of the rows after it, up to the next body or
-    the end: a unit over its projects, told from a project that happens to bear a body's name
-    (乡镇空气自动监测站). Rounding of each printed figure is allowed for."""
-    row = rows[index]
-    key = next((k for k, c in row["cells"].items() if c.get("value") is not None), None)
-    if key is None:
-        return False
-    parts = []
-    for other in rows[index + 1 :]:
-        if _is_body(other["label"]):
-            break
-        value = other["cells"].get(key, {}).get("value")
-        if value is not None:
-            parts.append(value)
-    if not parts:
-        return False
-    figures = [row["cells"][key]["value"], *parts]
-    unit = Decimal(1).scaleb(max(f.as_tuple().exponent for f in figures))
-    return abs(figures[0] - sum(parts)) <= max(unit, unit * len(figures) / 2)
+def _amount(row: RowFields) -> tuple[str, Decimal] | None:
+    """The row's first printed amount, with its column key."""
+    for key, cell in row["cells"].items():
+        if cell.get("value") is not None:
+            return key, cell["value"]
+    return None
+
+
+def _summed_run(rows: list[RowFields], index: int) -> int | None:
+    """How many rows after ``index`` its amount is the sum of (the shortest such run), or None:
+    a unit printed once over its projects, told from a project that happens to bear a body's
+    name (乡镇空气自动监测站). Rounding of each printed figure is allowed for."""
+    first = _amount(rows[index])
+    if first is None:
+        return None
+    key, target = first
+    parts: list[Decimal] = []
+    for end in range(index + 1, len(rows)):
+        value = rows[end]["cells"].get(key, {}).get("value")
+        if value is None:
+            continue
+        parts.append(value)
+        got = sum(parts, Decimal(0))
+        unit = Decimal(1).scaleb(max(f.as_tuple().exponent for f in (target, *parts)))
+        tolerance = max(unit, unit * (len(parts) + 1) / 2)
+        if abs(target - got) <= tolerance and (target == got or target >= 100 * tolerance):
+            return end - index  # (rounding is allowed only where it is small beside the amount)
+        if got > target:
+            return None
+    return None
 
 
 def projects(placed: list[Placed]) -> list[RowFields]:
     """项目支出表: the first row is the department (or 合计); a unit is printed twice (unit, then
-    the unit as its own budget level) or once under its name, its projects follow. A unit named
-    right before other units is their department."""
+    the unit as its own budget level) or once under its name, its projects follow. A body printed
+    once counts as a unit when its amount is the sum of the rows after it; right under 合计, with
+    the same amount, it is the department over the units."""
     rows = [p.row for p in placed]
     if not rows:
         return rows
     total = 0
     rows[0]["role"], rows[0]["level"] = RowRole.TOTAL, 0
-    department: int | None = None  # a body printed over other bodies, under the total
-    unit: int | None = None
+    top = total  # what units hang from: the total, or a department printed under 合计
     index = 1
+    if (
+        len(rows) > 2
+        and is_total_label(rows[0]["label"])
+        and _is_body(rows[1]["label"])
+        and _same_values(rows[0], rows[1])
+        and rows[2]["label"] != rows[1]["label"]
+        and _is_body(rows[2]["label"])
+        and _summed_run(rows, 2) is not None
+    ):
+        rows[1]["parent"], rows[1]["level"], top, index = total, 1, 1, 2
+    # where units are printed twice, a body's name printed once is a project's
+    twice = any(a["label"] == b["label"] and _same_values(a, b) for a, b in itertools.pairwise(rows[1:]))
+    unit: int | None = None
     while index < len(rows):
         row = rows[index]
         nxt = rows[index + 1] if index + 1 < len(rows) else None
         if nxt is not None and nxt["label"] == row["label"] and _same_values(row, nxt):
-            row["parent"], row["level"] = total, 1
+            row["parent"], row["level"] = top, 1
             nxt["parent"], nxt["level"] = index, 2
             unit = index + 1
             index += 2
             continue
-        if _is_body(row["label"]) and (
-            (nxt is not None and _is_body(nxt["label"])) or _heads_what_follows(rows, index)
-        ):
-            if department is None and unit is None and nxt is not None and _is_body(nxt["label"]):
-                row["parent"], row["level"], department = total, 1, index
-            else:
-                row["parent"] = department if department is not None else total
-                row["level"] = 2 if department is not None else 1
-                unit = index
-            index += 1
+        if not twice and _is_body(row["label"]) and (run := _summed_run(rows, index)) is not None:
+            row["parent"], row["level"] = top, 1
+            for member in rows[index + 1 : index + 1 + run]:
+                member["parent"], member["level"] = index, 3
+            unit = None  # rows after its run are not its
+            index += 1 + run
             continue
-        row["parent"] = unit if unit is not None else total
+        row["parent"] = unit if unit is not None else top
         row["level"] = 3 if unit is not None else 1
         index += 1
     _mark_groups(rows)
