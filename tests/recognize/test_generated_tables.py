@@ -102,11 +102,12 @@ SETTINGS = settings(
 )
 
 
-def _errors(tmp_path: Path, text: str) -> list:
+def _errors(tmp_path: Path, text: str, kind: str = "expenditure") -> list:
+    """The errors in ``text``, read as one table of ``kind``."""
     path = tmp_path / "generated.txt"
     path.write_text(text, encoding="utf-8")
     document = load_document(path)
-    assert [t.kind for t in document.tables] == ["expenditure"]
+    assert [t.kind for t in document.tables] == [kind]
     return [f for f in run_checks(document) if f.severity == "error"]
 
 
@@ -131,6 +132,7 @@ def test_one_wrong_item_is_found(tmp_path, rows, layout, data) -> None:
 
 # ------------------------------------------------------------------ project lists
 
+PROJECTS_KIND = "project_expenditure"
 UNITS = ["青川市生态环境局机关", "青川市环境监测站", "青川市固体废物管理中心", "青川市环境科学研究所"]
 PROJECTS = [
     "大气污染防治",
@@ -164,18 +166,10 @@ def project_text(listed, *, twice: bool, total_row: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table_errors(tmp_path: Path, text: str) -> list:
-    path = tmp_path / "projects.txt"
-    path.write_text(text, encoding="utf-8")
-    document = load_document(path)
-    assert [t.kind for t in document.tables] == ["project_expenditure"]
-    return [f for f in run_checks(document) if f.severity == "error"]
-
-
 @SETTINGS
 @given(listed=project_list(), twice=st.booleans(), total_row=st.booleans())
 def test_project_lists_that_add_up_give_no_error(tmp_path, listed, twice, total_row) -> None:
-    assert _table_errors(tmp_path, project_text(listed, twice=twice, total_row=total_row)) == []
+    assert _errors(tmp_path, project_text(listed, twice=twice, total_row=total_row), PROJECTS_KIND) == []
 
 
 @SETTINGS
@@ -187,4 +181,4 @@ def test_one_wrong_project_is_found(tmp_path, listed, twice, total_row, data) ->
     text = project_text(listed, twice=twice, total_row=total_row)
     wrong = text.replace(f"\n{name}\t{amount:.2f}\n", f"\n{name}\t{amount + 1:.2f}\n", 1)
     assert wrong != text
-    assert _table_errors(tmp_path, wrong)
+    assert _errors(tmp_path, wrong, PROJECTS_KIND)

@@ -11,12 +11,11 @@ from perfbudget.model.source import SourceRef
 from perfbudget.read.blocks import RawDocument, RawRow
 from perfbudget.recognize.budget import build_table
 from perfbudget.recognize.forms import recognize_forms
-from perfbudget.recognize.issuer import issuer_of_title, named_in
+from perfbudget.recognize.issuer import SCOPE, issuer_of_title, named_in, without_scope
 from perfbudget.recognize.narrative import extract_statements
 from perfbudget.recognize.segment import Segment, segments
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_SCOPE = re.compile(r"[（(](汇总|本级|合并)[）)]$")
 
 
 def recognize(raw: RawDocument) -> Document:
@@ -102,7 +101,7 @@ def _describe(document: Document, found: list[Segment], prose) -> None:
         departments = Counter(filter(None, map(issuer_of_title, titles)))
     if departments:
         name = _named_by_prose(departments, prose) or departments.most_common(1)[0][0]
-        scope = _SCOPE.search(name)
+        scope = SCOPE.search(name)
         if scope:  # 焦作市生态环境局（汇总）: the department, consolidated over its units
             document.scope, name = scope.group(1), name[: scope.start()]
         document.department = name
@@ -117,11 +116,11 @@ def _named_by_prose(departments: Counter, prose: list) -> str | None:
     (青川市生态环境局2025年部门预算情况说明) is the department."""
     if len(departments) < 2:
         return None
-    bare = {_SCOPE.sub("", name): name for name in departments}
+    bare = {without_scope(name): name for name in departments}
     for row in prose:
-        text = row.text
-        if len(text) <= 40 and (name := issuer_of_title(text)) is not None and _SCOPE.sub("", name) in bare:
-            return bare[_SCOPE.sub("", name)]
+        name = issuer_of_title(row.text) if len(row.text) <= 40 else None
+        if name is not None and without_scope(name) in bare:
+            return bare[without_scope(name)]
     return None
 
 

@@ -18,7 +18,14 @@ _ISSUER = re.compile(
     r"(?:[（(](?:汇总|本级|合并)[）)])?)"
     r"(?=\d{4}年|(?:部门|单位)?(?:预算|决算|收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|项目支出|三公|“三公”|机关运行|基本支出))"
 )
+# 焦作市生态环境局（汇总）: the department consolidated over its units, or its own office alone
+SCOPE = re.compile(r"[（(](汇总|本级|合并)[）)]$")
 _NOT_AN_ISSUER = ("部门", "单位", "本部门", "本单位", "市级部门", "省级部门", "县级部门")
+
+
+def without_scope(name: str) -> str:
+    """``焦作市生态环境局（汇总）`` → ``焦作市生态环境局``."""
+    return SCOPE.sub("", name)
 
 
 def named_in(rows: Iterable[RawRow]) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from perfbudget.read.blocks import RawRow
 from perfbudget.read.clean import squash
 from perfbudget.recognize.catalogue import TableKind, kind_of_title
-from perfbudget.recognize.vocabulary import DECLARED_EMPTY, LABEL, META_ROW, NOTE
+from perfbudget.recognize.vocabulary import CONTINUED, CONTINUED_MARK, DECLARED_EMPTY, LABEL, META_ROW, NOTE
 
 
 @dataclass
@@ -173,10 +173,6 @@ def segments(rows: list[RawRow], title_of=kind_of_title) -> tuple[list[Segment],
     return found, prose
 
 
-_CONTINUED = re.compile(r"(?:续表|续上表|[（(]续表?[）)])[:：]?")
-_CONTINUED_TITLE = re.compile(r"[（(]续表?[）)]$|^续表")
-
-
 def _goes_on(current: Segment, text: str, kind: TableKind | None) -> bool:
     """``续表`` on its own line, or the current table's title again with （续）: the table goes on
     after a page break (its header may be printed again; build_table drops it)."""
@@ -184,8 +180,8 @@ def _goes_on(current: Segment, text: str, kind: TableKind | None) -> bool:
         return False
     text = text.strip()
     if kind is None:
-        return _CONTINUED.fullmatch(text) is not None
-    return kind == current.kind and _CONTINUED_TITLE.search(text) is not None
+        return CONTINUED.fullmatch(text) is not None
+    return kind == current.kind and CONTINUED_MARK.search(text) is not None
 
 
 _LEADING_LABEL = re.compile(

@@ -247,6 +247,8 @@ def _summed_run(rows: list[RowFields], index: int) -> int | None:
     """How many rows after ``index`` its amount is the sum of (the shortest such run), or None:
     a unit printed once over its projects, told from a project that happens to bear a body's
     name (乡镇空气自动监测站). Rounding of each printed figure is allowed for."""
+    from perfbudget.check.tolerance import sum_tolerance  # (only project lists with bodies need it)
+
     first = _amount(rows[index])
     if first is None:
         return None
@@ -258,8 +260,7 @@ def _summed_run(rows: list[RowFields], index: int) -> int | None:
             continue
         parts.append(value)
         got = sum(parts, Decimal(0))
-        unit = Decimal(1).scaleb(max(f.as_tuple().exponent for f in (target, *parts)))
-        tolerance = max(unit, unit * (len(parts) + 1) / 2)
+        tolerance = sum_tolerance(target, parts)
         if abs(target - got) <= tolerance and (target == got or target >= 100 * tolerance):
             return end - index  # (rounding is allowed only where it is small beside the amount)
         if got > target:

@@ -18,6 +18,9 @@ META_ROW = re.compile(
     r"^(?:(?:部门|单位|填报单位|编制单位|编制部门|预算单位|部门名称|单位名称)[：:]|[（(]?(?:金额)?单位[：:]\s*(?:万?元|千元|亿元)|"
     r"\d{4}年度?$|预算代码[：:])"
 )
+# 续表 printed on a line of its own, or the title printed again with （续）: the table goes on
+CONTINUED = re.compile(r"(?:续表|续上表|[（(]续表?[）)])[:：]?")
+CONTINUED_MARK = re.compile(r"\s*[（(]续表?[）)]$|^续表\s*")
 UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元|千元|亿元)")
 # a unit printed in a column header: 合计（万元）, 金额(元)
 HEADER_UNIT = re.compile(r"[（(](万元|元|千元|亿元)[）)]$")

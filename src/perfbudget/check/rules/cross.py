@@ -17,6 +17,7 @@ from perfbudget.check.rules.columns import column_sums
 from perfbudget.model.document import Document
 from perfbudget.model.findings import CitedCell, Finding, Severity
 from perfbudget.model.tables import Row, RowRole, Table
+from perfbudget.recognize.issuer import without_scope
 from perfbudget.recognize.vocabulary import strip_ordinal
 
 ZERO = Decimal(0)
@@ -218,15 +219,12 @@ def _by_issuer(tables: list[Table]) -> list[list[Table]]:
     return list(groups.values())
 
 
-_SCOPE = re.compile(r"[（(](?:汇总|本级|合并)[）)]$")
-
-
 def _same_unit(issuers: set[str]) -> dict[str, str]:
     """A name printed without its scope (焦作市生态环境局) stands for the one printed with it
     (焦作市生态环境局（汇总）) when there is only one such."""
     scoped: dict[str, list[str]] = {}
     for issuer in issuers:
-        bare = _SCOPE.sub("", issuer)
+        bare = without_scope(issuer)
         if bare != issuer:
             scoped.setdefault(bare, []).append(issuer)
     return {bare: names[0] for bare, names in scoped.items() if len(names) == 1 and bare in issuers}

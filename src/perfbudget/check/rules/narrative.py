@@ -38,6 +38,7 @@ from perfbudget.model.narrative import Figure, FigureRole, Statement, StatementK
 from perfbudget.model.source import SourceRef
 from perfbudget.model.tables import Row, RowRole, Table
 from perfbudget.read.clean import squash
+from perfbudget.recognize.issuer import without_scope
 from perfbudget.recognize.narrative import vocabulary
 from perfbudget.recognize.vocabulary import strip_ordinal
 
@@ -205,7 +206,7 @@ def _printed_for(table: Table, department: str | None) -> bool:
     """Whether ``table`` is printed for ``department`` (or names no one)."""
     if table.issuer is None or department is None:
         return True
-    return re.sub(r"[（(](?:汇总|本级|合并)[）)]$", "", table.issuer) == department
+    return without_scope(table.issuer) == department
 
 
 def _locate_in(table: Table, selector: _Selector, scope: str | None, code: str | None, doc_scope: str):

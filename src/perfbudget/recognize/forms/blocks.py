@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from perfbudget.read.blocks import RawRow
 from perfbudget.recognize.forms.common import is_filled, key, money_unit_of, year_of
+from perfbudget.recognize.vocabulary import CONTINUED, CONTINUED_MARK
 
 DECLARATION = "declaration"  # 整体绩效目标申报表
 EXPENDITURE = "expenditure"  # 整体支出绩效申报表
@@ -28,8 +29,6 @@ _META = re.compile(
     r"^[（(]?\d{4}年度?[)）]?$|^(?:金额)?单位[：:]|^附件\d*[：:]?$|^填报单位|^部门[（(]单位[)）][：:]|^编制单位|^\d{1,3}$"
     r"|^第\d+页|^-\d+-$"
 )
-_CONTINUED = re.compile(r"续表|续上表|（续表?）")
-_CONTINUED_TAIL = ("（续）", "（续表）")
 _ATTACHMENT = re.compile(r"^附件\d*[：:]?$")  # 附件3: the next form's marker, even when printed in the grid
 _UNIT_NAME = ("部门（单位）名称", "单位名称", "部门名称", "单位（部门）名称")
 _IDENTITY = {
@@ -150,9 +149,11 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
                     break
         if single is not None and len(single) <= 80 and "绩效" in single:  # title_kind(row)
             single_key = key(single)
-            continued = single_key.endswith(_CONTINUED_TAIL)
+            continued = CONTINUED_MARK.search(single_key) is not None
+            if continued:
+                single_key = CONTINUED_MARK.sub("", single_key)
             if single_key.endswith("）"):
-                single_key = _YEAR_AFTER.sub("", single_key.removesuffix("（续）").removesuffix("（续表）"))
+                single_key = _YEAR_AFTER.sub("", single_key)  # 项目支出绩效目标表（2030年度）
             kind = next((kind for pattern, kind in _TITLES if pattern.search(single_key)), None)
             if kind is not None and continued and current is not None and current.kind == kind and in_body:
                 continue  # the title again with （续） after a page break: the same form goes on
@@ -161,7 +162,7 @@ def find_blocks(rows: list[RawRow]) -> list[Block]:
                 blocks.append(current)
                 in_body = False
                 continue
-        if current is not None and in_body and single is not None and _CONTINUED.fullmatch(key(single)):
+        if current is not None and in_body and single is not None and CONTINUED.fullmatch(key(single)):
             continue  # 续表 on a line of its own
         if current is not None and not in_body and single is not None and meta_match(key(single)):
             current.meta.append(row)  # (2024年度) or 单位：万元 under a title, as a paragraph or in the grid
